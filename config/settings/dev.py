@@ -1,0 +1,14 @@
+"""Local development: debug on, an insecure key if none is given, no HTTPS."""
+
+from config.environment import read_environment
+
+from .base import *  # noqa: F403
+from .base import ENV
+
+ENV = read_environment(debug_default=True)  # noqa: F811
+DEBUG = ENV.debug
+SECRET_KEY = ENV.secret_key or "django-insecure-mreza-development-only"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,41 @@
+"""Admin forms that keep an editor's choices inside their own organisation."""
+
+from __future__ import annotations
+
+from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from network.permissions import owned_policy, user_manages_network
+
+
+class TenantScopedForm(WagtailAdminModelForm):
+    """Limits owner fields to the user's organisations and hides other tenants' owned snippets.
+
+    Without this, an editor could post the id of another centre's location or project and
+    attach it to their own content, even though the chooser never offered it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is None or user_manages_network(user):
+            return
+        own_policy = owned_policy(self._meta.model)
+        owner_field = own_policy.owner_path.split("__", 1)[0] if own_policy else None
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            related_policy = owned_policy(field.queryset.model)
+            if name == owner_field:
+                field.queryset = self._owner_choices(field.queryset, own_policy, user)
+            elif related_policy is not None:
+                field.queryset = related_policy.visible_to(user, field.queryset)
+
+    @staticmethod
+    def _owner_choices(queryset, policy, user):
+        from network.permissions import user_organisation_keys
+
+        rest = policy.owner_path.split("__", 1)[1] if "__" in policy.owner_path else ""
+        lookup = f"{rest}__translation_key__in" if rest else "translation_key__in"
+        return queryset.filter(**{lookup: user_organisation_keys(user)})
+

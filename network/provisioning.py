@@ -1,0 +1,247 @@
+"""Provisioning: one call creates a centre's site, home page, groups, collection and settings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Locale,
+    Page,
+    Site,
+)
+
+from network.models import Organisation, SiteBranding, Tenant
+
+HOSTNAME_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
+HOME_PAGE_MODELS = {"centre": "centre_sites.CentreHomePage", "hub": "centre_sites.HubHomePage"}
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+MODERATOR_PAGE_PERMISSIONS = [
+    "add_page", "change_page", "publish_page", "delete_page", "lock_page", "unlock_page",
+]
+EDITOR_COLLECTION_PERMISSIONS = [
+    "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
+    "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+]
+MODERATOR_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
+    "wagtailimages.delete_image", "wagtaildocs.delete_document",
+]
+# Organisation-owned snippets an editor maintains for their own organisation.
+OWNED_SNIPPET_PERMISSIONS = [
+    f"network.{action}_{model}"
+    for model in ("location", "contactperson", "project", "indicatorvalue")
+    for action in ("add", "change", "delete", "view")
+] + ["network.change_organisation", "network.view_organisation"]
+# Network-wide snippets every editor may see and choose but only coordinators change.
+SHARED_SNIPPET_VIEW_PERMISSIONS = [
+    f"network.view_{model}"
+    for model in ("funder", "fundingprogramme", "region", "municipality", "targetgroup", "theme")
+]
+COORDINATOR_MODELS = [
+    "organisation", "location", "contactperson", "project", "indicatorvalue", "funder",
+    "fundingprogramme", "region", "municipality", "targetgroup", "theme",
+]
+
+
+class ProvisioningError(ValueError):
+    """A request to provision a site that cannot be carried out; names the offending field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ProvisionedSite:
+    tenant: Tenant
+    created: bool
+
+
+def _permissions(labels: list[str]) -> list[Permission]:
+    found = []
+    for label in labels:
+        app_label, codename = label.split(".")
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def ensure_coordinators_group() -> Group:
+    """The network coordinators: every page, every collection, every snippet and setting."""
+    group, _created = Group.objects.get_or_create(name=settings.MREZA["COORDINATORS_GROUP"])
+    labels = ["wagtailadmin.access_admin", "network.manage_network", "network.change_sitebranding"]
+    labels += [
+        f"network.{action}_{model}"
+        for model in COORDINATOR_MODELS
+        for action in ("add", "change", "delete", "view")
+    ]
+    labels += ["network.publish_project"]
+    group.permissions.add(*_permissions(labels))
+    root_page = Page.get_first_root_node()
+    for permission in _page_permissions(MODERATOR_PAGE_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+    root_collection = Collection.get_first_root_node()
+    for permission in _permissions(MODERATOR_COLLECTION_PERMISSIONS):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=permission
+        )
+    return group
+
+
+def _page_permissions(codenames: list[str]) -> list[Permission]:
+    return _permissions([f"wagtailcore.{codename}" for codename in codenames])
+
+
+def _grant_tenant_permissions(tenant: Tenant) -> None:
+    """Give the tenant's groups rights on their own root page, collection and site settings."""
+    home = tenant.site.root_page
+    common = ["wagtailadmin.access_admin", *OWNED_SNIPPET_PERMISSIONS, *SHARED_SNIPPET_VIEW_PERMISSIONS]
+    tenant.editors.permissions.add(*_permissions(common))
+    tenant.moderators.permissions.add(*_permissions([*common, "network.publish_project"]))
+    for group, page_codenames, collection_labels in (
+        (tenant.editors, EDITOR_PAGE_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS),
+        (tenant.moderators, MODERATOR_PAGE_PERMISSIONS, MODERATOR_COLLECTION_PERMISSIONS),
+    ):
+        for permission in _page_permissions(page_codenames):
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+        for permission in _permissions(collection_labels):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=tenant.collection, permission=permission
+            )
+        GroupSitePermission.objects.get_or_create(
+            group=group,
+            site=tenant.site,
+            permission=_permissions(["network.change_sitebranding"])[0],
+        )
+
+
+def _resolve_organisation(organisation: Organisation | str) -> Organisation:
+    if isinstance(organisation, Organisation):
+        return organisation
+    match = Organisation.objects.filter(slug=organisation).order_by("pk").first()
+    if match is None:
+        raise ProvisioningError(
+            "organisation", _("Unknown organisation “%(slug)s”.") % {"slug": organisation}
+        )
+    return match
+
+
+def _validate_hostname(hostname: str, port: int) -> str:
+    hostname = (hostname or "").strip().lower()
+    if not HOSTNAME_RE.match(hostname):
+        raise ProvisioningError(
+            "hostname",
+            _("“%(hostname)s” is not a valid hostname (letters, digits, hyphens and dots).")
+            % {"hostname": hostname},
+        )
+    if not 1 <= port <= 65535:
+        raise ProvisioningError("port", _("The port must be between 1 and 65535."))
+    return hostname
+
+
+def _save_branding(site: Site, branding: dict) -> None:
+    known = {field.name for field in SiteBranding._meta.get_fields()} - {"id", "site"}
+    unknown = sorted(set(branding) - known)
+    if unknown:
+        raise ProvisioningError("branding", _("Unknown branding fields: %(fields)s.") % {"fields": ", ".join(unknown)})
+    settings_row = SiteBranding(site=site, **branding)
+    try:
+        settings_row.full_clean(exclude=["site"])
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise ProvisioningError(field, f"{field}: {' '.join(messages)}") from error
+    settings_row.save()
+
+
+@transaction.atomic
+def provision_site(
+    *,
+    name: str,
+    hostname: str,
+    organisation: Organisation | str,
+    locale: str = "sl",
+    port: int = 80,
+    kind: str = "centre",
+    is_default_site: bool = False,
+    time_zone: str = "Europe/Ljubljana",
+    branding: dict | None = None,
+) -> ProvisionedSite:
+    """Create (or complete, when re-run) a tenant; nothing is written if any input is wrong."""
+    name = (name or "").strip()
+    if not name:
+        raise ProvisioningError("name", _("The site needs a name."))
+    hostname = _validate_hostname(hostname, port)
+    organisation = _resolve_organisation(organisation)
+    if kind not in HOME_PAGE_MODELS:
+        raise ProvisioningError("kind", _("Unknown kind of site “%(kind)s”.") % {"kind": kind})
+    if time_zone not in settings.MREZA["SITE_TIME_ZONES"]:
+        raise ProvisioningError("time_zone", _("Unknown time zone “%(tz)s”.") % {"tz": time_zone})
+    try:
+        page_locale = Locale.objects.get(language_code=locale)
+    except Locale.DoesNotExist:
+        raise ProvisioningError(
+            "locale", _("Unknown locale “%(locale)s”.") % {"locale": locale}
+        ) from None
+
+    existing = Site.objects.filter(hostname=hostname, port=port).first()
+    if existing is not None:
+        tenant = Tenant.objects.filter(site=existing).first()
+        if tenant is None or not organisation.site_id == existing.pk:
+            raise ProvisioningError(
+                "hostname",
+                _("The hostname %(hostname)s is already taken by the site “%(site)s”.")
+                % {"hostname": hostname, "site": existing.site_name or existing.hostname},
+            )
+        ensure_coordinators_group()
+        _grant_tenant_permissions(tenant)
+        return ProvisionedSite(tenant=tenant, created=False)
+
+    if organisation.site_id is not None:
+        raise ProvisioningError(
+            "organisation",
+            _("%(organisation)s already runs the site %(hostname)s.")
+            % {"organisation": organisation.name, "hostname": organisation.site.hostname},
+        )
+    group_names = [f"{name} Editors", f"{name} Moderators"]
+    if Group.objects.filter(name__in=group_names).exists():
+        raise ProvisioningError(
+            "name", _("Groups for a site named “%(name)s” already exist.") % {"name": name}
+        )
+
+    home_model = apps.get_model(HOME_PAGE_MODELS[kind])
+    home = home_model(title=name, slug=slugify(hostname.replace(".", "-")), locale=page_locale)
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.create(
+        hostname=hostname,
+        port=port,
+        site_name=name,
+        root_page=home,
+        is_default_site=is_default_site,
+    )
+    collection = Collection.get_first_root_node().add_child(name=name)
+    tenant = Tenant.objects.create(
+        site=site,
+        editors=Group.objects.create(name=group_names[0]),
+        moderators=Group.objects.create(name=group_names[1]),
+        collection=collection,
+        time_zone=time_zone,
+    )
+    Organisation.objects.filter(translation_key=organisation.translation_key).update(site=site)
+    organisation.site = site
+    _save_branding(site, branding or {})
+    ensure_coordinators_group()
+    _grant_tenant_permissions(tenant)
+    return ProvisionedSite(tenant=tenant, created=True)

@@ -1,0 +1,138 @@
+"""Admin wiring for the network: snippet menus and the provisioning view."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from network import views
+from network.models import (
+    ContactPerson,
+    Funder,
+    FundingProgramme,
+    IndicatorValue,
+    Location,
+    Municipality,
+    Organisation,
+    Project,
+    Region,
+    TargetGroup,
+    Theme,
+)
+from network.viewsets import NetworkSnippetViewSet
+
+
+class OrganisationViewSet(NetworkSnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "region", "site"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "short_name"]
+
+
+class LocationViewSet(NetworkSnippetViewSet):
+    model = Location
+    icon = "home"
+    list_display = ["name", "organisation", "municipality"]
+    list_filter = ["organisation"]
+
+
+class ContactPersonViewSet(NetworkSnippetViewSet):
+    model = ContactPerson
+    icon = "user"
+    list_display = ["name", "role", "organisation", "consent_to_publish"]
+    list_filter = ["organisation", "consent_to_publish"]
+
+
+class ProjectViewSet(NetworkSnippetViewSet):
+    model = Project
+    icon = "clipboard-list"
+    list_display = ["title", "registration_code", "owner", "funding_programme"]
+    list_filter = ["owner", "funding_programme"]
+
+
+class IndicatorValueViewSet(NetworkSnippetViewSet):
+    model = IndicatorValue
+    icon = "list-ol"
+    list_display = ["indicator", "period_start", "period_end", "achieved"]
+
+
+class FunderViewSet(NetworkSnippetViewSet):
+    model = Funder
+    icon = "pick"
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+
+
+class FundingProgrammeViewSet(NetworkSnippetViewSet):
+    model = FundingProgramme
+    icon = "doc-full"
+    list_display = ["name", "code", "period", "fund"]
+
+
+class RegionViewSet(NetworkSnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "country"]
+    list_filter = ["country"]
+
+
+class MunicipalityViewSet(NetworkSnippetViewSet):
+    model = Municipality
+    icon = "site"
+    list_display = ["name", "region"]
+    list_filter = ["region"]
+
+
+class TargetGroupViewSet(NetworkSnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+
+
+class ThemeViewSet(NetworkSnippetViewSet):
+    model = Theme
+    icon = "tag"
+
+
+class NetworkViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Network")
+    menu_icon = "globe"
+    menu_order = 250
+    items = [
+        OrganisationViewSet,
+        LocationViewSet,
+        ContactPersonViewSet,
+        ProjectViewSet,
+        IndicatorValueViewSet,
+        FunderViewSet,
+        FundingProgrammeViewSet,
+        RegionViewSet,
+        MunicipalityViewSet,
+        TargetGroupViewSet,
+        ThemeViewSet,
+    ]
+
+
+register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_provisioning_url():
+    return [path("network/provision/", views.ProvisionSiteView.as_view(), name="network_provision_site")]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def register_provisioning_menu_item():
+    return SuperuserMenuItem(
+        _("Provision a centre site"),
+        reverse("network_provision_site"),
+        icon_name="plus",
+        order=50,
+    )

@@ -1,0 +1,232 @@
+"""factory-boy factories for the network, and a two-tenant world for isolation tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from factory.django import DjangoModelFactory
+from wagtail.models import Locale
+
+from network.models import (
+    ContactPerson,
+    Funder,
+    FundingLine,
+    FundingProgramme,
+    Indicator,
+    IndicatorValue,
+    Location,
+    Municipality,
+    OpeningHoursRange,
+    Organisation,
+    Project,
+    Region,
+    TargetGroup,
+    Tenant,
+    Theme,
+)
+from network.provisioning import ensure_coordinators_group, provision_site
+
+PASSWORD = "correct-horse-battery"
+
+
+def locale(code: str = "sl") -> Locale:
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+class LocaleMixin(DjangoModelFactory):
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        abstract = True
+
+
+class RegionFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Regija {n}")
+    slug = factory.Sequence(lambda n: f"regija-{n}")
+    country = "SI"
+
+    class Meta:
+        model = Region
+
+
+class MunicipalityFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Občina {n}")
+    slug = factory.Sequence(lambda n: f"obcina-{n}")
+    region = factory.SubFactory(RegionFactory)
+
+    class Meta:
+        model = Municipality
+
+
+class OrganisationFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Zavod {n}")
+    slug = factory.Sequence(lambda n: f"zavod-{n}")
+    kind = "ngo"
+
+    class Meta:
+        model = Organisation
+
+
+class LocationFactory(LocaleMixin):
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Pisarna {n}")
+    slug = factory.Sequence(lambda n: f"pisarna-{n}")
+    street_address = "Ljubljanska cesta 3"
+
+    class Meta:
+        model = Location
+
+
+class OpeningHoursRangeFactory(DjangoModelFactory):
+    location = factory.SubFactory(LocationFactory)
+    weekday = 0
+    opens = time(7)
+    closes = time(18)
+
+    class Meta:
+        model = OpeningHoursRange
+
+
+class ContactPersonFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Oseba {n}")
+    role = "koordinatorka"
+    organisation = factory.SubFactory(OrganisationFactory)
+    consent_to_publish = True
+
+    class Meta:
+        model = ContactPerson
+
+
+class FunderFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Funder {n}")
+    slug = factory.Sequence(lambda n: f"funder-{n}")
+    kind = "national"
+
+    class Meta:
+        model = Funder
+
+
+class FundingProgrammeFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Operativni program {n}")
+    period = "2014-2020"
+    fund = "ESF"
+
+    class Meta:
+        model = FundingProgramme
+
+
+class ProjectFactory(LocaleMixin):
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.Sequence(lambda n: f"projekt-{n}")
+    owner = factory.SubFactory(OrganisationFactory)
+    total_value = Decimal("875000.00")
+    planned_start = date(2017, 1, 1)
+    planned_end = date(2021, 12, 31)
+
+    class Meta:
+        model = Project
+
+
+class FundingLineFactory(DjangoModelFactory):
+    project = factory.SubFactory(ProjectFactory)
+    funder = factory.SubFactory(FunderFactory)
+    amount = Decimal("575000.00")
+
+    class Meta:
+        model = FundingLine
+
+
+class IndicatorFactory(DjangoModelFactory):
+    project = factory.SubFactory(ProjectFactory)
+    name = "Vključeni uporabniki"
+    unit = "oseb"
+    kind = "output"
+    target = Decimal("80")
+
+    class Meta:
+        model = Indicator
+
+
+class IndicatorValueFactory(DjangoModelFactory):
+    indicator = factory.SubFactory(IndicatorFactory)
+    period_start = date(2018, 1, 1)
+    period_end = date(2018, 12, 31)
+    achieved = Decimal("35")
+
+    class Meta:
+        model = IndicatorValue
+
+
+class TargetGroupFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Ciljna skupina {n}")
+    slug = factory.Sequence(lambda n: f"ciljna-skupina-{n}")
+
+    class Meta:
+        model = TargetGroup
+
+
+class ThemeFactory(LocaleMixin):
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+    class Meta:
+        model = Theme
+
+
+class UserFactory(DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, groups, **kwargs):
+        if groups:
+            self.groups.add(*groups)
+        self.save()
+
+
+@dataclass
+class TenantWorld:
+    """Two centres, A and B, and one user for each role of the isolation matrix."""
+
+    a: Tenant
+    b: Tenant
+    organisation_a: Organisation
+    organisation_b: Organisation
+    users: dict
+
+
+def provision_centre(name: str, hostname: str, **organisation_fields) -> Tenant:
+    organisation = OrganisationFactory(**organisation_fields)
+    return provision_site(name=name, hostname=hostname, organisation=organisation).tenant
+
+
+def tenant_pair() -> TenantWorld:
+    a = provision_centre("Centre A", "a.localhost", name="Organisation A", slug="organisation-a")
+    b = provision_centre("Centre B", "b.localhost", name="Organisation B", slug="organisation-b")
+    coordinators = ensure_coordinators_group()
+    users = {
+        "anonymous": None,
+        "editor_a": UserFactory(username="editor-a", groups=[a.editors]),
+        "moderator_a": UserFactory(username="moderator-a", groups=[a.moderators]),
+        "editor_b": UserFactory(username="editor-b", groups=[b.editors]),
+        "coordinator": UserFactory(username="coordinator", groups=[coordinators]),
+        "superuser": UserFactory(username="root", is_superuser=True, is_staff=True),
+    }
+    return TenantWorld(
+        a=a,
+        b=b,
+        organisation_a=Organisation.objects.get(slug="organisation-a"),
+        organisation_b=Organisation.objects.get(slug="organisation-b"),
+        users=users,
+    )
+
+
