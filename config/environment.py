@@ -58,13 +58,16 @@ class Environment:
     secure_ssl_redirect: bool = True
 
 
-def read_environment(environ: Mapping[str, str] | None = None, *, debug_default: bool) -> Environment:
+def read_environment(
+    environ: Mapping[str, str] | None = None, *, debug_default: bool
+) -> Environment:
     """Read and validate every setting Mreža takes from the environment."""
     environ = os.environ if environ is None else environ
     search_engine = environ.get("MREZA_SEARCH_ENGINE", "database").strip().lower()
     if search_engine not in SEARCH_ENGINES:
         raise ImproperlyConfigured(
-            f"MREZA_SEARCH_ENGINE must be one of {', '.join(SEARCH_ENGINES)}; got {search_engine!r}."
+            f"MREZA_SEARCH_ENGINE must be one of {', '.join(SEARCH_ENGINES)}; "
+            f"got {search_engine!r}."
         )
     languages = _list(environ, "MREZA_LANGUAGES", ["sl", "cs", "en"])
     default_language = environ.get("MREZA_DEFAULT_LANGUAGE", languages[0] if languages else "sl")
@@ -101,7 +104,9 @@ def cache_config(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if url.startswith(("redis://", "rediss://")):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    raise ImproperlyConfigured(f"CACHE_URL must start with locmem://, dummy:// or redis://; got {url!r}.")
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with locmem://, dummy:// or redis://; got {url!r}."
+    )
 
 
 def email_backend(url: str) -> str:
@@ -113,5 +118,7 @@ def email_backend(url: str) -> str:
         "smtp": "django.core.mail.backends.smtp.EmailBackend",
     }
     if scheme not in backends:
-        raise ImproperlyConfigured(f"EMAIL_URL must start with console://, locmem:// or smtp://; got {url!r}.")
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with console://, locmem:// or smtp://; got {url!r}."
+        )
     return backends[scheme]

@@ -39,3 +39,30 @@ class TenantScopedForm(WagtailAdminModelForm):
         lookup = f"{rest}__translation_key__in" if rest else "translation_key__in"
         return queryset.filter(**{lookup: user_organisation_keys(user)})
 
+
+class ProjectForm(TenantScopedForm):
+    """Checks the funding lines being edited against the total value.
+
+    The model's clean() cannot see the inline rows of an unsaved form, so the sum is
+    checked here with the same rule (network.models.projects.funding_error).
+    """
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        formset = self.formsets.get("funding_lines")
+        if formset is None or not hasattr(self, "cleaned_data"):
+            return valid
+        amounts = [
+            form.cleaned_data["amount"]
+            for form in formset.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("amount") is not None
+        ]
+        from network.models.projects import funding_error
+
+        error = funding_error(self.cleaned_data.get("total_value"), amounts)
+        if error and "total_value" not in self.errors:
+            self.add_error("total_value", error)
+            return False
+        return valid

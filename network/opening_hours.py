@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,8 @@ class TimeRange:
         return self.opens <= moment < self.closes
 
     def as_text(self) -> str:
-        return f"{formats.time_format(self.opens)}–{formats.time_format(self.closes)}"
+        # The network is European: a 24-hour clock in every language, English included.
+        return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,9 @@ class OpeningHours:
         with translation.override(language or translation.get_language()):
             parts = [self._group_text(group) for group in self._weekday_groups()]
             if self.by_appointment:
-                parts.append(_("other times by appointment") if self.weekly else _("by appointment"))
+                parts.append(
+                    _("other times by appointment") if self.weekly else _("by appointment")
+                )
             if self.note:
                 parts.append(self.note)
             return "; ".join(parts)
@@ -117,7 +120,11 @@ class OpeningHours:
             ranges = self.weekly.get(day, ())
             if not ranges:
                 continue
-            if open_groups and open_groups[-1][-1] == day - 1 and self.weekly[open_groups[-1][0]] == ranges:
+            if (
+                open_groups
+                and open_groups[-1][-1] == day - 1
+                and self.weekly[open_groups[-1][0]] == ranges
+            ):
                 open_groups[-1].append(day)
             else:
                 open_groups.append([day])

@@ -24,19 +24,31 @@ from wagtail.models import (
 
 from network.models import Organisation, SiteBranding, Tenant
 
-HOSTNAME_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
+HOSTNAME_RE = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
 HOME_PAGE_MODELS = {"centre": "centre_sites.CentreHomePage", "hub": "centre_sites.HubHomePage"}
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = [
-    "add_page", "change_page", "publish_page", "delete_page", "lock_page", "unlock_page",
+    "add_page",
+    "change_page",
+    "publish_page",
+    "delete_page",
+    "lock_page",
+    "unlock_page",
 ]
 EDITOR_COLLECTION_PERMISSIONS = [
-    "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
-    "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
 ]
 MODERATOR_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
-    "wagtailimages.delete_image", "wagtaildocs.delete_document",
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
 ]
 # Organisation-owned snippets an editor maintains for their own organisation.
 OWNED_SNIPPET_PERMISSIONS = [
@@ -50,8 +62,17 @@ SHARED_SNIPPET_VIEW_PERMISSIONS = [
     for model in ("funder", "fundingprogramme", "region", "municipality", "targetgroup", "theme")
 ]
 COORDINATOR_MODELS = [
-    "organisation", "location", "contactperson", "project", "indicatorvalue", "funder",
-    "fundingprogramme", "region", "municipality", "targetgroup", "theme",
+    "organisation",
+    "location",
+    "contactperson",
+    "project",
+    "indicatorvalue",
+    "funder",
+    "fundingprogramme",
+    "region",
+    "municipality",
+    "targetgroup",
+    "theme",
 ]
 
 
@@ -91,7 +112,9 @@ def ensure_coordinators_group() -> Group:
     group.permissions.add(*_permissions(labels))
     root_page = Page.get_first_root_node()
     for permission in _page_permissions(MODERATOR_PAGE_PERMISSIONS):
-        GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root_page, permission=permission
+        )
     root_collection = Collection.get_first_root_node()
     for permission in _permissions(MODERATOR_COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.get_or_create(
@@ -107,7 +130,11 @@ def _page_permissions(codenames: list[str]) -> list[Permission]:
 def _grant_tenant_permissions(tenant: Tenant) -> None:
     """Give the tenant's groups rights on their own root page, collection and site settings."""
     home = tenant.site.root_page
-    common = ["wagtailadmin.access_admin", *OWNED_SNIPPET_PERMISSIONS, *SHARED_SNIPPET_VIEW_PERMISSIONS]
+    common = [
+        "wagtailadmin.access_admin",
+        *OWNED_SNIPPET_PERMISSIONS,
+        *SHARED_SNIPPET_VIEW_PERMISSIONS,
+    ]
     tenant.editors.permissions.add(*_permissions(common))
     tenant.moderators.permissions.add(*_permissions([*common, "network.publish_project"]))
     for group, page_codenames, collection_labels in (
@@ -155,7 +182,9 @@ def _save_branding(site: Site, branding: dict) -> None:
     known = {field.name for field in SiteBranding._meta.get_fields()} - {"id", "site"}
     unknown = sorted(set(branding) - known)
     if unknown:
-        raise ProvisioningError("branding", _("Unknown branding fields: %(fields)s.") % {"fields": ", ".join(unknown)})
+        raise ProvisioningError(
+            "branding", _("Unknown branding fields: %(fields)s.") % {"fields": ", ".join(unknown)}
+        )
     settings_row = SiteBranding(site=site, **branding)
     try:
         settings_row.full_clean(exclude=["site"])

@@ -52,7 +52,11 @@ def funding_exceeds_total(total_value: Decimal | None, amounts: list[Decimal]) -
 def validate_date_order(start, end, *, start_field: str, end_field: str) -> dict:
     """Return {end_field: error} when end is before start (both optional)."""
     if start and end and end < start:
-        return {end_field: ValidationError(_("The end date cannot be before the start date."), code="end_before_start")}
+        return {
+            end_field: ValidationError(
+                _("The end date cannot be before the start date."), code="end_before_start"
+            )
+        }
     return {}
 
 

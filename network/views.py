@@ -5,10 +5,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.auth import require_admin_access
-from django.utils.decorators import method_decorator
 
 from network.models import Organisation
 from network.provisioning import HOME_PAGE_MODELS, ProvisioningError, provision_site
@@ -16,7 +16,9 @@ from network.provisioning import HOME_PAGE_MODELS, ProvisioningError, provision_
 
 class ProvisionSiteForm(forms.Form):
     name = forms.CharField(label=_("Site name"), max_length=255)
-    hostname = forms.CharField(label=_("Hostname"), max_length=253, help_text=_("e.g. socio.localhost"))
+    hostname = forms.CharField(
+        label=_("Hostname"), max_length=253, help_text=_("e.g. socio.localhost")
+    )
     port = forms.IntegerField(label=_("Port"), initial=80, min_value=1, max_value=65535)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
@@ -24,7 +26,9 @@ class ProvisionSiteForm(forms.Form):
         help_text=_("The organisation that runs the site."),
     )
     locale = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    kind = forms.ChoiceField(label=_("Kind"), choices=[(key, key) for key in HOME_PAGE_MODELS], initial="centre")
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[(key, key) for key in HOME_PAGE_MODELS], initial="centre"
+    )
     time_zone = forms.ChoiceField(
         label=_("Time zone"), choices=[(tz, tz) for tz in settings.MREZA["SITE_TIME_ZONES"]]
     )

@@ -89,13 +89,14 @@ class NetworkSnippetViewSet(SnippetViewSet):
 
     chooser_viewset_class = TenantSnippetChooserViewSet
     copy_view_enabled = False
+    base_form_class = TenantScopedForm
 
     def get_queryset(self, request):
         return visible_queryset(self.model, request.user)
 
     def get_edit_handler(self):
         panels = getattr(self, "panels", None) or self.model.panels
-        return ObjectList(panels, base_form_class=TenantScopedForm).bind_to_model(self.model)
+        return ObjectList(panels, base_form_class=self.base_form_class).bind_to_model(self.model)
 
     def get_urlpatterns(self):
         return guard_object_urls(super().get_urlpatterns(), self.model)

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from network import views
+from network.forms import ProjectForm
 from network.models import (
     ContactPerson,
     Funder,
@@ -48,6 +49,7 @@ class ContactPersonViewSet(NetworkSnippetViewSet):
 
 class ProjectViewSet(NetworkSnippetViewSet):
     model = Project
+    base_form_class = ProjectForm
     icon = "clipboard-list"
     list_display = ["title", "registration_code", "owner", "funding_programme"]
     list_filter = ["owner", "funding_programme"]
@@ -120,7 +122,9 @@ register_snippet(NetworkViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_provisioning_url():
-    return [path("network/provision/", views.ProvisionSiteView.as_view(), name="network_provision_site")]
+    return [
+        path("network/provision/", views.ProvisionSiteView.as_view(), name="network_provision_site")
+    ]
 
 
 class SuperuserMenuItem(MenuItem):

@@ -98,7 +98,11 @@ class StandardPage(IntroMixin, BodyMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    parent_page_types = ["centre_sites.CentreHomePage", "centre_sites.HubHomePage", "centre_sites.StandardPage"]
+    parent_page_types = [
+        "centre_sites.CentreHomePage",
+        "centre_sites.HubHomePage",
+        "centre_sites.StandardPage",
+    ]
     subpage_types = ["centre_sites.StandardPage"]
 
     class Meta:

@@ -49,10 +49,8 @@ def funding_error(total_value: Decimal | None, amounts: list[Decimal]) -> Valida
     return None
 
 
-class Project(
-    TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
-):
-    """A funded project: its money, partners, aims and indicators, maintained by one organisation."""
+class Project(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A funded project: money, partners, aims and indicators, kept by one organisation."""
 
     title = models.CharField(_("title"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=60, blank=True)
@@ -147,10 +145,16 @@ class Project(
         super().clean()
         errors = {
             **validate_date_order(
-                self.planned_start, self.planned_end, start_field="planned_start", end_field="planned_end"
+                self.planned_start,
+                self.planned_end,
+                start_field="planned_start",
+                end_field="planned_end",
             ),
             **validate_date_order(
-                self.actual_start, self.actual_end, start_field="actual_start", end_field="actual_end"
+                self.actual_start,
+                self.actual_end,
+                start_field="actual_start",
+                end_field="actual_end",
             ),
         }
         error = funding_error(self.total_value, [line.amount for line in self.funding_lines.all()])

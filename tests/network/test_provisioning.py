@@ -27,7 +27,9 @@ def test_provision_creates_site_home_groups_collection_and_settings():
     organisation = OrganisationFactory(slug="socio", name="Javni zavod Socio")
 
     result = provision_site(
-        name="Socio", hostname="socio.localhost", organisation="socio",
+        name="Socio",
+        hostname="socio.localhost",
+        organisation="socio",
         branding={"primary_colour": "#7a1f5c", "contact_email": "info@socio.example"},
     )
 
@@ -44,12 +46,14 @@ def test_provision_creates_site_home_groups_collection_and_settings():
     assert organisation.site == site
     assert SiteBranding.for_site(site).primary_colour == "#7a1f5c"
     editor_codenames = set(
-        GroupPagePermission.objects.filter(group=tenant.editors).values_list("permission__codename", flat=True)
+        GroupPagePermission.objects.filter(group=tenant.editors).values_list(
+            "permission__codename", flat=True
+        )
     )
     assert editor_codenames == {"add_page", "change_page"}
-    assert set(GroupPagePermission.objects.filter(group=tenant.editors).values_list("page", flat=True)) == {
-        site.root_page_id
-    }
+    assert set(
+        GroupPagePermission.objects.filter(group=tenant.editors).values_list("page", flat=True)
+    ) == {site.root_page_id}
 
 
 def test_rerunning_provisioning_changes_nothing():
@@ -105,15 +109,21 @@ def test_taken_hostname_is_refused_for_another_organisation():
 def test_command_reports_clear_error_without_traceback():
     before = counts()
     with pytest.raises(CommandError, match="--organisation: Unknown organisation “ghost”"):
-        call_command("provision_site", name="Ghost", hostname="ghost.localhost", organisation="ghost")
+        call_command(
+            "provision_site", name="Ghost", hostname="ghost.localhost", organisation="ghost"
+        )
     assert counts() == before
 
 
 def test_command_provisions_a_site(capsys):
     OrganisationFactory(slug="hana", name="Region HANÁ, z.s.")
     call_command(
-        "provision_site", name="Komunitní centra", hostname="hana.localhost",
-        organisation="hana", locale="cs", time_zone="Europe/Prague",
+        "provision_site",
+        name="Komunitní centra",
+        hostname="hana.localhost",
+        organisation="hana",
+        locale="cs",
+        time_zone="Europe/Prague",
     )
     site = Site.objects.get(hostname="hana.localhost")
     assert site.root_page.locale.language_code == "cs"

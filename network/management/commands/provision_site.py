@@ -6,7 +6,9 @@ from network.provisioning import ProvisioningError, provision_site
 
 
 class Command(BaseCommand):
-    help = "Provision a centre site: Site, home page, Editors/Moderators groups, collection, settings."
+    help = (
+        "Provision a centre site: Site, home page, Editors/Moderators groups, collection, settings."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--name", required=True)
@@ -34,4 +36,6 @@ class Command(BaseCommand):
             raise CommandError(f"--{error.field.replace('_', '-')}: {error.message}") from error
         site = result.tenant.site
         verb = "Provisioned" if result.created else "Already provisioned (permissions checked)"
-        self.stdout.write(self.style.SUCCESS(f"{verb}: {site.site_name} on {site.hostname}:{site.port}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"{verb}: {site.site_name} on {site.hostname}:{site.port}")
+        )

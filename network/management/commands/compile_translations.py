@@ -1,0 +1,26 @@
+"""manage.py compile_translations: build .mo files from the project's .po files with polib.
+
+Django's compilemessages needs GNU gettext's msgfmt, which a fresh machine may lack;
+polib (already required by wagtail-localize) does the same in pure Python.
+"""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Compile the project's locale/*/LC_MESSAGES/*.po files into .mo files."
+
+    def handle(self, *args, **options):
+        compiled = 0
+        for locale_dir in map(Path, settings.LOCALE_PATHS):
+            for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
+                mo_path = po_path.with_suffix(".mo")
+                if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                    continue
+                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+                compiled += 1
+        self.stdout.write(f"Compiled {compiled} translation catalogue(s).")
