@@ -1,0 +1,71 @@
+"""Superusers provision a centre site from the admin, through the same service."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Site
+
+from tests.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/network/provision/"
+
+
+def form_data(organisation, **overrides) -> dict:
+    return {
+        "name": "Socio",
+        "hostname": "socio.localhost",
+        "port": 80,
+        "organisation": organisation.pk,
+        "locale": "sl",
+        "kind": "centre",
+        "time_zone": "Europe/Ljubljana",
+        **overrides,
+    }
+
+
+def test_superuser_provisions_a_site_in_one_step(client):
+    client.force_login(UserFactory(is_superuser=True))
+    organisation = OrganisationFactory(slug="socio")
+
+    response = client.post(URL, form_data(organisation))
+
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailsites:index")
+    site = Site.objects.get(hostname="socio.localhost")
+    assert site.tenant.editors.name == "Socio Editors"
+
+
+def test_taken_hostname_is_a_form_error_on_the_hostname_field(client):
+    client.force_login(UserFactory(is_superuser=True))
+    OrganisationFactory(slug="first")
+    client.post(URL, form_data(OrganisationFactory(slug="socio")))
+    sites_before = Site.objects.count()
+
+    response = client.post(URL, form_data(OrganisationFactory(slug="second"), name="Other"))
+
+    assert response.status_code == 200
+    assert "already taken" in str(response.context["form"].errors["hostname"])
+    assert Site.objects.count() == sites_before
+
+
+def test_bad_hostname_is_a_form_error(client):
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.post(URL, form_data(OrganisationFactory(), hostname="bad host"))
+    assert response.status_code == 200
+    assert "hostname" in response.context["form"].errors
+    assert not Site.objects.filter(hostname="bad host").exists()
+
+
+@pytest.mark.parametrize("role", ["editor_a", "moderator_a", "coordinator"])
+def test_only_superusers_may_provision(client, tenants, role):
+    client.force_login(tenants.users[role])
+    response = client.post(URL, form_data(OrganisationFactory(), hostname="c.localhost", name="C"))
+    assert response.status_code in (302, 403)
+    assert not Site.objects.filter(hostname="c.localhost").exists()
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert "/admin/login/" in response.url
