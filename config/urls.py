@@ -8,6 +8,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
+from network.api import register_media_routers
+
+# Routers must be on the API before its urls are built below.
+register_media_routers(api_v3)
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -52,11 +52,17 @@ class OrganisationOwnedPermissionPolicy(ModelPermissionPolicy):
         # lists and chooses them, but only the owners and coordinators change them.
         self.listed_for_all = listed_for_all
 
-    def _owner_key_lookup(self) -> str:
-        return f"{self.owner_path}__translation_key" if self.owner_path else "translation_key"
-
     def owned_by(self, user) -> Q:
-        return Q(**{f"{self._owner_key_lookup()}__in": user_organisation_keys(user)})
+        keys = user_organisation_keys(user)
+        if not self.owner_path:
+            return Q(translation_key__in=keys)
+        from network.models import Organisation
+
+        # Filter on the owner foreign key itself rather than joining through to the owner's
+        # translation key: admin listings run searches over this queryset, and a search
+        # backend only accepts filters on indexed fields (``index.FilterField("organisation")``).
+        owners = Organisation.objects.filter(translation_key__in=keys).values("pk")
+        return Q(**{f"{self.owner_path}__in": owners})
 
     def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
         if not self.user_has_any_permission(user, actions):

@@ -7,9 +7,10 @@ from datetime import date, time
 from decimal import Decimal
 
 import factory
+import wagtail_factories
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from network.models import (
     ContactPerson,
@@ -204,9 +205,10 @@ class TenantWorld:
     users: dict
 
 
-def provision_centre(name: str, hostname: str, **organisation_fields) -> Tenant:
+def provision_centre(site_name: str, hostname: str, /, **organisation_fields) -> Tenant:
+    # Positional-only, so the organisation's own ``name`` can be passed as a keyword.
     organisation = OrganisationFactory(**organisation_fields)
-    return provision_site(name=name, hostname=hostname, organisation=organisation).tenant
+    return provision_site(name=site_name, hostname=hostname, organisation=organisation).tenant
 
 
 def tenant_pair() -> TenantWorld:
@@ -230,3 +232,18 @@ def tenant_pair() -> TenantWorld:
     )
 
 
+class ImageFactory(wagtail_factories.ImageFactory):
+    """An image; pass ``collection=tenant.collection`` (default: the root collection)."""
+
+    title = factory.Sequence(lambda n: f"Slika {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A small PDF document; pass ``collection=tenant.collection`` (default: the root)."""
+
+    title = factory.Sequence(lambda n: f"Dokument {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.FileField(filename="porocilo.pdf", data=b"%PDF-1.4 mreza\n")
+    # The admin form measures uploads; factories bypass it, so measure here.
+    file_size = factory.LazyAttribute(lambda document: document.file.size)
