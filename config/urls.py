@@ -9,11 +9,14 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
 from network.api import register_media_routers
+from network.viewsets import tenant_admin_urlpatterns
 
 # Routers must be on the API before its urls are built below.
 register_media_routers(api_v3)
 
 urlpatterns = [
+    # Tenant-guarded replacements for a few admin endpoints; they must come before the admin.
+    path("admin/", include(tenant_admin_urlpatterns())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
