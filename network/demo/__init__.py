@@ -1,0 +1,1 @@
+"""The demo network: seed-based reference data, organisations, seven sites and demo users."""

@@ -1,0 +1,399 @@
+"""The demo network: seven sites, seed geography, valid data, idempotent loading, demo logins."""
+
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Revision,
+    Site,
+)
+
+from network.demo import loader
+from network.demo.accounts import DEMO_PASSWORD
+from network.demo.loader import WELCOME_TITLE, load_demo_network, remove_initial_welcome_page
+from network.demo.sites import SITES
+from network.models import (
+    ContactPerson,
+    Funder,
+    Location,
+    Municipality,
+    OpeningHoursException,
+    OpeningHoursRange,
+    Organisation,
+    Project,
+    Region,
+)
+from network.provisioning import ensure_coordinators_group
+from sites.models import CentreHomePage, HubHomePage
+
+pytestmark = pytest.mark.django_db
+
+PORT = 8000
+
+# Which organisation runs each site, and text its home page must show.
+SITE_CONTENT = {
+    "localhost": ("mreza-centrov", ["Mreža centrov", f"http://socio.localhost:{PORT}/"]),
+    "tocke-moci.localhost": (
+        "zavod-znanje-postojna",
+        ["Točke moči", "Točka moči Postojna", "Točka moči Bloke"],
+    ),
+    "socio.localhost": ("jz-socio", ["Socio – večgeneracijski center Celje", "875.000"]),
+    "aktivacija-nm.localhost": (
+        "socialna-aktivacija-novo-mesto",
+        ["Tina Pajk", "+386 30 715 682", "anita.kukman-brudar@gov.si"],
+    ),
+    "hana.localhost": ("region-hana-zs", ["KC Laškov", "CZ.03.2.65/0.0/0.0/16_047/0010190"]),
+    "zasavje.localhost": (
+        "zlht-regionalni-center-nvo",
+        ["Pisarna Litija", "Ponoviška cesta 12", "info@consulta.si"],
+    ),
+    "sopotniki.localhost": ("zavod-sopotniki", ["Enota Litija in Šmartno pri Litiji"]),
+}
+
+# Municipalities per Slovenian statistical region, as listed in seed 002.
+SEED_REGION_SIZES = {
+    "posavska": 6,
+    "podravska": 41,
+    "osrednjeslovenska": 26,
+    "primorsko-notranjska": 6,
+    "goriska": 13,
+    "pomurska": 27,
+    "jugovzhodna-slovenija": 21,
+    "obalno-kraska": 8,
+    "zasavska": 3,
+    "savinjska": 31,
+    "koroska": 12,
+    "gorenjska": 18,
+}
+HANA_VILLAGES = {
+    "Bílovice-Lutotín", "Laškov", "Náměšť na Hané", "Olšany u Prostějova", "Pěnčín",
+    "Raková u Konice", "Skřípov", "Služín", "Suchdol", "Těšetice", "Ústín",
+}  # fmt: skip
+
+CENTRE_USERS = [
+    f"{spec.user_prefix}-{role}" for spec in SITES if spec.user_prefix
+    for role in ("urednik", "moderator")
+]  # fmt: skip
+DEMO_USERNAMES = ["admin", "koordinator", *CENTRE_USERS]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo network, loaded once for this module and rolled back after it.
+
+    Each test runs in a savepoint inside this transaction (pytest-django's ``db``), so
+    tests that load again or change rows leave the next test the freshly loaded demo.
+    """
+    with django_db_blocker.unblock():
+        cache.clear()
+        with transaction.atomic():
+            summary = load_demo_network(port=PORT)
+            yield summary
+            transaction.set_rollback(True)
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths; a rolled-back test must not leave them behind."""
+    yield
+    cache.clear()
+
+
+def database_state() -> dict:
+    """Row counts of every model the demo touches, plus the ids of replaceable child rows."""
+    models = [
+        *apps.get_app_config("network").get_models(),
+        *apps.get_app_config("centre_sites").get_models(),
+        Page,
+        Revision,
+        Site,
+        Locale,
+        Group,
+        get_user_model(),
+        Collection,
+        GroupPagePermission,
+        GroupCollectionPermission,
+    ]
+    state = {model._meta.label: model._default_manager.count() for model in models}
+    for model in (OpeningHoursRange, OpeningHoursException):
+        state[f"{model._meta.label} ids"] = sorted(model.objects.values_list("pk", flat=True))
+    return state
+
+
+def load_command(**options) -> str:
+    out = StringIO()
+    call_command("load_demo_network", force=True, stdout=out, **options)
+    return out.getvalue()
+
+
+# Sites and tenants
+
+
+def test_hub_and_six_centres_are_provisioned_on_the_port(demo):
+    sites = {site.hostname: site for site in Site.objects.select_related("tenant")}
+
+    assert set(sites) == set(SITE_CONTENT)
+    assert {site.port for site in sites.values()} == {PORT}
+    assert list(Site.objects.filter(is_default_site=True)) == [sites["localhost"]]
+    assert isinstance(sites["localhost"].root_page.specific, HubHomePage)
+    for hostname, site in sites.items():
+        assert site.tenant is not None
+        if hostname != "localhost":
+            assert isinstance(site.root_page.specific, CentreHomePage)
+            assert site.root_page.live
+
+
+def test_czech_site_uses_czech_locale_and_prague_time(demo):
+    site = Site.objects.get(hostname="hana.localhost")
+
+    assert site.root_page.locale.language_code == "cs"
+    assert site.tenant.time_zone == "Europe/Prague"
+    locations = Location.objects.filter(organisation__slug="region-hana-zs")
+    assert {location.time_zone for location in locations} == {"Europe/Prague"}
+    assert {location.locale.language_code for location in locations} == {"cs"}
+
+
+def test_wagtails_welcome_page_and_its_site_are_removed(demo):
+    assert demo.removed_welcome_page
+    assert not Page.objects.filter(title=WELCOME_TITLE).exists()
+    assert Site.objects.filter(hostname="localhost").count() == 1
+
+
+@pytest.mark.parametrize("hostname", SITE_CONTENT)
+def test_organisations_run_their_sites(demo, hostname):
+    slug, _texts = SITE_CONTENT[hostname]
+    site = Site.objects.get(hostname=hostname)
+
+    assert Organisation.objects.get(slug=slug).site == site
+    assert site.tenant.organisation.slug == slug
+
+
+def test_the_hub_is_run_by_the_network(demo):
+    organisation = Organisation.objects.get(site__hostname="localhost")
+    assert organisation.kind == "network"
+
+
+# Reference data
+
+
+@pytest.mark.parametrize(("slug", "size"), SEED_REGION_SIZES.items())
+def test_slovenian_regions_have_the_seed_municipalities(demo, slug, size):
+    region = Region.objects.get(slug=slug, locale__language_code="sl")
+
+    assert region.country == "SI"
+    assert region.municipalities.count() == size
+
+
+def test_twelve_slovenian_regions_hold_all_212_municipalities(demo):
+    regions = Region.objects.filter(country="SI")
+
+    assert regions.count() == 12
+    assert sum(region.municipalities.count() for region in regions) == 212
+    trebnje = Municipality.objects.get(name="Trebnje")  # the seed's stray trailing one is ignored
+    assert trebnje.region.slug == "jugovzhodna-slovenija"
+
+
+def test_region_hana_has_its_eleven_villages_with_a_centre_each(demo):
+    region = Region.objects.get(slug="region-hana")
+
+    assert region.country == "CZ"
+    assert set(region.municipalities.values_list("name", flat=True)) == HANA_VILLAGES
+    centres = Location.objects.filter(organisation__slug="region-hana-zs")
+    assert set(centres.values_list("municipality__name", flat=True)) == HANA_VILLAGES
+
+
+# Content
+
+
+@pytest.mark.parametrize("hostname", SITE_CONTENT)
+def test_each_site_answers_with_its_own_content(client, demo, hostname):
+    _slug, texts = SITE_CONTENT[hostname]
+
+    response = client.get("/", HTTP_HOST=hostname)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    for text in texts:
+        assert text in content
+
+
+def test_an_unknown_host_lands_on_the_hub(client, demo):
+    response = client.get("/", HTTP_HOST="127.0.0.1")
+
+    assert response.status_code == 200
+    assert isinstance(response.context["page"], HubHomePage)
+
+
+def test_socio_project_has_its_funding_partners_and_supporting_municipalities(demo):
+    project = Project.objects.get(slug="socio-vgc")
+    roles = list(project.participations.values_list("role", flat=True))
+
+    assert project.total_value == Decimal("875000")
+    assert project.funded_amount == Decimal("575000")
+    assert roles.count("supporting_municipality") == 11
+    assert roles.count("partner") == 3
+    assert project.target_groups.count() == 7
+
+
+def test_tocke_moci_has_six_towns_four_themes_and_a_lead_partner(demo):
+    project = Project.objects.get(slug="tocke-moci")
+
+    assert Location.objects.filter(organisation__slug="zavod-znanje-postojna").count() == 6
+    assert set(project.themes.values_list("name", flat=True)) == {
+        "Informiranost", "Socialna vključenost", "Znanje", "Aktivacija",
+    }  # fmt: skip
+    lead = project.participations.get(role="lead_partner")
+    assert lead.organisation.slug == "zavod-znanje-postojna"
+    assert project.participations.filter(role="partner").count() == 3
+
+
+def test_social_activation_has_coordinators_and_the_national_target(demo):
+    project = Project.objects.get(slug="socialna-aktivacija-novo-mesto")
+    national = project.indicators.get(target=12500)
+
+    assert [value.achieved for value in national.values.all()] == [Decimal(3000)] * 4
+    coordinators = ContactPerson.objects.publishable().filter(organisation=project.owner)
+    assert coordinators.count() == 3
+    assert coordinators.get(name="Tina Pajk").phone == "+386 30 715 682"
+    assert project.participations.filter(role="implementer").count() == 2
+
+
+def test_hana_project_has_its_code_programme_and_period(demo):
+    project = Project.objects.get(slug="komunitni-centra-v-regionu-hana")
+
+    assert project.registration_code == "CZ.03.2.65/0.0/0.0/16_047/0010190"
+    assert project.funding_programme.name == "Operační program Zaměstnanost"
+    assert (project.planned_start.isoformat(), project.planned_end.isoformat()) == (
+        "2019-09-01",
+        "2022-02-28",
+    )
+
+
+def test_zasavje_offices_funders_and_hours(demo):
+    litija = Location.objects.get(slug="pisarna-litija")
+    zagorje = Location.objects.get(slug="pisarna-zagorje")
+
+    assert litija.opening_hours.is_open(datetime(2026, 11, 29, 10, 0))  # a Sunday
+    assert not litija.opening_hours.is_open(datetime(2026, 12, 25, 10, 0))  # Christmas
+    assert zagorje.by_appointment and not zagorje.weekly_hours.exists()
+    co_financers = Project.objects.get(slug="regionalni-center-nvo-zasavje").participations
+    assert co_financers.filter(role="co_financer").count() == 5
+    funders = Funder.objects.filter(organisation__in=co_financers.values("organisation"))
+    assert funders.count() == 5
+    assert all(funder.acknowledgement for funder in funders)
+
+
+def test_demo_rows_pass_model_validation(demo):
+    for model in apps.get_app_config("network").get_models():
+        for instance in model._default_manager.all():
+            instance.full_clean()
+
+
+# Users
+
+
+@pytest.mark.parametrize("username", DEMO_USERNAMES)
+def test_demo_users_log_in_to_the_admin(client, demo, username):
+    assert client.login(username=username, password=DEMO_PASSWORD)
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_demo_users_hold_their_roles(demo):
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    assert ensure_coordinators_group() in users.get(username="koordinator").groups.all()
+    for spec in SITES:
+        if not spec.user_prefix:
+            continue
+        tenant = Site.objects.get(hostname=spec.hostname).tenant
+        editor = users.get(username=f"{spec.user_prefix}-urednik")
+        moderator = users.get(username=f"{spec.user_prefix}-moderator")
+        assert list(editor.groups.all()) == [tenant.editors]
+        assert list(moderator.groups.all()) == [tenant.moderators]
+        assert not editor.is_superuser and not moderator.is_superuser
+
+
+# Idempotency and safety
+
+
+def test_running_again_changes_nothing(demo):
+    before = database_state()
+
+    output = load_command(port=PORT)
+
+    assert database_state() == before
+    assert "0 created, 0 updated" in output
+    assert "already up to date" in output
+
+
+def test_another_port_moves_the_sites_without_duplicating_them(demo, monkeypatch):
+    monkeypatch.setenv("PORT", "8123")
+    before = database_state()
+
+    output = load_command()
+
+    assert set(Site.objects.values_list("port", flat=True)) == {8123}
+    assert database_state() == before
+    assert "http://socio.localhost:8123/" in output
+
+
+def test_a_failure_leaves_nothing_half_written(demo, monkeypatch):
+    first, last = SITES[1], SITES[-1]
+    broken = (
+        SITES[0],
+        replace(first, intro="Spremenjen uvod"),
+        *SITES[2:-1],
+        replace(last, branding={"primary_colour": "rdeča"}),
+    )
+    monkeypatch.setattr(loader, "SITES", broken)
+    before = database_state()
+
+    with pytest.raises(CommandError, match="primary_colour"):
+        load_command(port=PORT)
+
+    assert database_state() == before
+    home = Site.objects.get(hostname=first.hostname).root_page.specific
+    assert home.intro == first.intro
+
+
+def test_another_default_site_stops_the_load(demo):
+    home = Page.get_first_root_node().add_child(instance=Page(title="Elsewhere", slug="elsewhere"))
+    Site.objects.filter(is_default_site=True).update(is_default_site=False)
+    Site.objects.create(hostname="elsewhere.example", root_page=home, is_default_site=True)
+
+    with pytest.raises(CommandError, match="elsewhere.example:80 is already the default site"):
+        load_command(port=PORT)
+
+
+def test_an_edited_welcome_page_is_kept(demo):
+    page = Page.get_first_root_node().add_child(instance=Page(title=WELCOME_TITLE, slug="home"))
+    page.save_revision()
+
+    assert not remove_initial_welcome_page()
+    assert Page.objects.filter(pk=page.pk).exists()
+
+
+def test_command_refuses_to_run_without_debug(settings):
+    settings.DEBUG = False
+    sites_before = Site.objects.count()
+
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo_network", stdout=StringIO())
+
+    assert Site.objects.count() == sites_before
