@@ -1,0 +1,34 @@
+"""Page types of a centre's site and of the network hub, re-exported explicitly."""
+
+from sites.models.content import ContactPage, SearchPage, StandardPage
+from sites.models.events import EventIndexPage, EventPage
+from sites.models.home import CentreHomePage, HubHomePage
+from sites.models.locations import LocationPage
+from sites.models.news import NewsArticlePage, NewsIndexPage
+from sites.models.practices import GoodPracticeIndexPage, GoodPracticePage
+from sites.models.programmes import (
+    ProgrammeIndexPage,
+    ProgrammePage,
+    SocialActivationProgrammePage,
+)
+from sites.models.projects import ProjectIndexPage, ProjectPage
+
+__all__ = [
+    "CentreHomePage",
+    "ContactPage",
+    "EventIndexPage",
+    "EventPage",
+    "GoodPracticeIndexPage",
+    "GoodPracticePage",
+    "HubHomePage",
+    "LocationPage",
+    "NewsArticlePage",
+    "NewsIndexPage",
+    "ProgrammeIndexPage",
+    "ProgrammePage",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "SearchPage",
+    "SocialActivationProgrammePage",
+    "StandardPage",
+]

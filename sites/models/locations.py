@@ -1,0 +1,59 @@
+"""Location pages: one branch of a centre, its office, hours and what happens there."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from sites.models.mixins import HOME_PAGE_TYPES, BodyMixin, IntroMixin, PageLanguageMixin
+
+
+class LocationPage(PageLanguageMixin, IntroMixin, BodyMixin, Page):
+    """A branch of the centre, e.g. the Pivka point of a multigenerational centre."""
+
+    location = models.ForeignKey(
+        "network.Location",
+        verbose_name=_("location"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("location"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.RelatedFields("location", [index.SearchField("name")]),
+    ]
+    parent_page_types = HOME_PAGE_TYPES
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("location page")
+
+    def get_context(self, request, *args, **kwargs):
+        from sites.models.events import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["office"] = (
+            type(self.location)
+            .objects.select_related("municipality", "organisation")
+            .prefetch_related("weekly_hours", "hours_exceptions")
+            .get(pk=self.location_id)
+        )
+        context["events"] = list(
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self.get_site().root_page)
+            .filter(location_id=self.location_id, ends_at__gte=timezone.now())
+            .order_by("starts_at")[:10]
+        )
+        return context
