@@ -16,3 +16,12 @@ def _media_root(settings, tmp_path):
 def tenants(db):
     """Two provisioned centres (A and B) plus the coordinators group, with one user per role."""
     return tenant_pair()
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """The demo network served over real HTTP by a separate process (see tests/demo_server.py)."""
+    from tests.demo_server import run_demo_server
+
+    with run_demo_server(tmp_path_factory.mktemp("demo")) as server:
+        yield server
