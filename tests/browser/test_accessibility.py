@@ -1,0 +1,80 @@
+"""axe-core finds no serious or critical accessibility violation on any page type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.demo_server import DEMO_HOSTS
+from tests.sites.test_crawl import crawl
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
+# Two full centre sites, plus the hub (good practices) and the social activation unit.
+SITES = ["socio", "hana", "hub", "aktivacija-nm"]
+PAGE_TYPES = {
+    "centrehomepage",
+    "standardpage",
+    "projectindexpage",
+    "projectpage",
+    "programmeindexpage",
+    "programmepage",
+    "eventindexpage",
+    "eventpage",
+    "newsindexpage",
+    "newsarticlepage",
+    "socialactivationprogrammepage",
+    "locationpage",
+    "contactpage",
+    "goodpracticeindexpage",
+    "goodpracticepage",
+    "searchpage",
+}
+
+
+def serious_violations(results) -> list[str]:
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + ", ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_page_type_has_no_serious_axe_violation(demo_server, page, site):
+    axe = Axe()
+    statuses, _admin_links = crawl(demo_server.url(DEMO_HOSTS[site]))
+    pages = [url for url, status in statuses.items() if status == 200]
+    seen_types: dict[str, str] = {}
+    for url in pages:
+        page.goto(url)
+        page_type = page.get_attribute("body", "data-page-type")
+        if page_type in seen_types:
+            continue
+        seen_types[page_type] = url
+        problems = serious_violations(axe.run(page))
+        assert not problems, f"{url} ({page_type}): {problems}"
+    assert seen_types, f"no page of {site} rendered"
+
+
+def test_every_page_type_is_visited_on_the_demo_sites(demo_server, page):
+    seen: set[str] = set()
+    for site in SITES:
+        statuses, _ = crawl(demo_server.url(DEMO_HOSTS[site]))
+        for url, status in statuses.items():
+            if status == 200:
+                page.goto(url)
+                seen.add(page.get_attribute("body", "data-page-type"))
+    assert seen >= PAGE_TYPES, f"page types without a demo page: {sorted(PAGE_TYPES - seen)}"
+
+
+@pytest.mark.parametrize("site", list(DEMO_HOSTS))
+def test_home_page_screenshot(demo_server, page, site):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(demo_server.url(DEMO_HOSTS[site]))
+    assert page.locator("h1").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / f"{site}.png"), full_page=False)
