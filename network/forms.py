@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import CollectionMember
+from wagtail.permissions import policy_registry
 
 from network.permissions import owned_policy, user_manages_network
 
 
 class TenantScopedForm(WagtailAdminModelForm):
-    """Limits owner fields to the user's organisations and hides other tenants' owned snippets.
+    """Limits owner fields to the user's organisations and hides other tenants' owned snippets,
+    images and documents.
 
-    Without this, an editor could post the id of another centre's location or project and
-    attach it to their own content, even though the chooser never offered it.
+    Without this, an editor could post the id of another centre's location, project or image
+    and attach it to their own content, even though the chooser never offered it.
     """
 
     def __init__(self, *args, **kwargs):
@@ -30,6 +33,11 @@ class TenantScopedForm(WagtailAdminModelForm):
                 field.queryset = self._owner_choices(field.queryset, own_policy, user)
             elif related_policy is not None:
                 field.queryset = related_policy.visible_to(user, field.queryset)
+            elif issubclass(field.queryset.model, CollectionMember):
+                # Images and documents: what the chooser offers, i.e. the user's collections.
+                policy = policy_registry.get_by_type(field.queryset.model)
+                choosable = policy.instances_user_has_any_permission_for(user, ["choose"])
+                field.queryset = field.queryset.filter(pk__in=choosable.values("pk"))
 
     @staticmethod
     def _owner_choices(queryset, policy, user):

@@ -64,6 +64,11 @@ class OrganisationOwnedPermissionPolicy(ModelPermissionPolicy):
         owners = Organisation.objects.filter(translation_key__in=keys).values("pk")
         return Q(**{f"{self.owner_path}__in": owners})
 
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        # The base class answers this from model permissions alone; Wagtail asks it (not the
+        # "any" variant) in edit, delete, bulk-delete and locking views.
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
     def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
         if not self.user_has_any_permission(user, actions):
             return False

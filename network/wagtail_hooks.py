@@ -22,7 +22,7 @@ from network.models import (
     TargetGroup,
     Theme,
 )
-from network.viewsets import NetworkSnippetViewSet
+from network.viewsets import NetworkSnippetViewSet, explorable_pages
 
 
 class OrganisationViewSet(NetworkSnippetViewSet):
@@ -125,6 +125,15 @@ def register_provisioning_url():
     return [
         path("network/provision/", views.ProvisionSiteView.as_view(), name="network_provision_site")
     ]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_to_own_site(pages, request):
+    """Editors link to pages of their own site: the chooser would list every centre's drafts.
+
+    Pages named by id in the chooser's URLs are guarded in network.viewsets.
+    """
+    return explorable_pages(request.user, pages)
 
 
 class SuperuserMenuItem(MenuItem):
