@@ -3,15 +3,47 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from blocks.content import FigureBlock, HeadingBlock, ParagraphBlock
+from blocks.contacts import ContactsBlock, MunicipalitiesBlock, OpeningHoursBlock, QuickContactBlock
+from blocks.content import (
+    CallToActionBlock,
+    DocumentListBlock,
+    FAQBlock,
+    FigureBlock,
+    HeadingBlock,
+    MediaEmbedBlock,
+    ParagraphBlock,
+    QuoteBlock,
+)
+from blocks.events import ProgrammeListBlock, UpcomingEventsBlock
+from blocks.funding import EUAcknowledgementBlock, FundersBlock
+from blocks.practices import GoodPracticesBlock
+from blocks.projects import IndicatorsBlock, PartnersBlock, ProjectSummaryBlock
 
 
 class BodyBlock(blocks.StreamBlock):
-    """The body of a standard or home page."""
+    """The body of every page of a centre's site and of the hub."""
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     figure = FigureBlock()
+    embed = MediaEmbedBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    document_list = DocumentListBlock()
+    faq = FAQBlock()
+    project_summary = ProjectSummaryBlock()
+    # sites.publishing requires this exact name on EU co-funded project pages.
+    eu_acknowledgement = EUAcknowledgementBlock()
+    funders = FundersBlock()
+    partners = PartnersBlock()
+    indicators = IndicatorsBlock()
+    contacts = ContactsBlock()
+    quick_contact = QuickContactBlock()
+    opening_hours = OpeningHoursBlock()
+    municipalities = MunicipalitiesBlock()
+    upcoming_events = UpcomingEventsBlock()
+    programme_list = ProgrammeListBlock()
+    good_practices = GoodPracticesBlock()
 
     class Meta:
         label = _("Body")

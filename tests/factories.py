@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection, Locale
 
@@ -21,6 +22,7 @@ from network.models import (
     IndicatorValue,
     Location,
     Municipality,
+    OpeningHoursException,
     OpeningHoursRange,
     Organisation,
     Project,
@@ -247,3 +249,149 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     file = factory.django.FileField(filename="porocilo.pdf", data=b"%PDF-1.4 mreza\n")
     # The admin form measures uploads; factories bypass it, so measure here.
     file_size = factory.LazyAttribute(lambda document: document.file.size)
+
+
+# Pages and project rows the shared blocks list or refer to (tests/blocks).
+
+
+class ProjectParticipationFactory(DjangoModelFactory):
+    project = factory.SubFactory(ProjectFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "partner"
+
+    class Meta:
+        model = "network.ProjectParticipation"
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    """A standard page; pass ``parent=`` (e.g. a provisioned site's root page) and ``body=``."""
+
+    title = factory.Sequence(lambda n: f"Stran {n}")
+
+    class Meta:
+        model = "centre_sites.StandardPage"
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Dogodki"
+
+    class Meta:
+        model = "centre_sites.EventIndexPage"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event a week from now, two hours long; pass ``parent=`` an EventIndexPage."""
+
+    title = factory.Sequence(lambda n: f"Dogodek {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + timedelta(hours=2))
+
+    class Meta:
+        model = "centre_sites.EventPage"
+
+
+class ProgrammeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Programi"
+
+    class Meta:
+        model = "centre_sites.ProgrammeIndexPage"
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Program {n}")
+    kind = "workshop"
+
+    class Meta:
+        model = "centre_sites.ProgrammePage"
+
+
+class GoodPracticeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Dobre prakse"
+
+    class Meta:
+        model = "centre_sites.GoodPracticeIndexPage"
+
+
+class GoodPracticePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Dobra praksa {n}")
+    problem = "<p>Starejši nimajo prevoza.</p>"
+    approach = "<p>Prostovoljci jih vozijo.</p>"
+    results = "<p>Prevozi v 12 enotah.</p>"
+
+    class Meta:
+        model = "centre_sites.GoodPracticePage"
+
+
+# Page factories of centre sites and the hub; pass ``parent=`` (a home or index page).
+
+
+class OpeningHoursExceptionFactory(DjangoModelFactory):
+    location = factory.SubFactory(LocationFactory)
+    date = date(2026, 12, 25)
+    closed = True
+    note = "Božič"
+
+    class Meta:
+        model = OpeningHoursException
+
+
+class ProjectIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Projekti"
+
+    class Meta:
+        model = "centre_sites.ProjectIndexPage"
+
+
+class ProjectPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Projektna stran {n}")
+    project = factory.SubFactory(ProjectFactory)
+
+    class Meta:
+        model = "centre_sites.ProjectPage"
+
+
+class SocialActivationProgrammePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Program socialne aktivacije {n}")
+    duration_months = 11
+    capacity = 20
+    age_limit = 49
+
+    class Meta:
+        model = "centre_sites.SocialActivationProgrammePage"
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Novice"
+
+    class Meta:
+        model = "centre_sites.NewsIndexPage"
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Novica {n}")
+    date = date(2026, 11, 20)
+
+    class Meta:
+        model = "centre_sites.NewsArticlePage"
+
+
+class LocationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Enota {n}")
+    location = factory.SubFactory(LocationFactory)
+
+    class Meta:
+        model = "centre_sites.LocationPage"
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    title = "Kontakt"
+
+    class Meta:
+        model = "centre_sites.ContactPage"
+
+
+class SearchPageFactory(wagtail_factories.PageFactory):
+    title = "Iskanje"
+
+    class Meta:
+        model = "centre_sites.SearchPage"

@@ -1,0 +1,139 @@
+"""Bulk loading: the values of one block type in a stream share their database lookups.
+
+Wagtail's StreamBlock converts all values of one child type with a single
+``bulk_to_python`` call. Blocks built on :class:`BulkStructBlock` remember that group
+(a :class:`Batch`) and, the first time any member is rendered or serialised, load the
+related rows for every member at once. The cost of a page is then one set of queries per
+block type, however many blocks of that type it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+from django.db.models import Prefetch, prefetch_related_objects
+from wagtail import blocks
+from wagtail.images import get_image_model
+
+# Rendition specs the blocks use, prefetched together so templates and the API never
+# look renditions up one image at a time.
+LOGO_RENDITION = "max-400x200"
+FIGURE_RENDITION = "width-800"
+PHOTO_RENDITION = "fill-160x160"
+RENDITIONS = (LOGO_RENDITION, FIGURE_RENDITION, PHOTO_RENDITION)
+
+
+class Batch:
+    """Values converted together; work done for one member is done for all of them."""
+
+    def __init__(self, members: Iterable[Any]):
+        self.members = list(members)
+        self._positions = {id(member): position for position, member in enumerate(self.members)}
+        self._results: dict[Hashable, Any] = {}
+
+    def once(self, key: Hashable, compute: Callable[[list[Any]], Any]) -> Any:
+        """Run ``compute(members)`` the first time ``key`` is asked for; reuse it afterwards."""
+        if key not in self._results:
+            self._results[key] = compute(self.members)
+        return self._results[key]
+
+    def for_member(
+        self, member: Any, key: Hashable, compute: Callable[[list[Any]], list[Any]]
+    ) -> Any:
+        """This member's share of a result ``compute`` builds for all members, in order."""
+        return self.once(key, compute)[self._positions[id(member)]]
+
+
+class BatchedStructValue(blocks.StructValue):
+    """A StructValue that knows the batch it was converted with."""
+
+    batch: Batch | None = None
+
+
+def batch_of(value: Any) -> Batch:
+    """The value's batch; values built in code (previews, tests) get a batch of their own."""
+    batch = getattr(value, "batch", None)
+    if batch is None:
+        batch = Batch([value])
+        value.batch = batch
+    return batch
+
+
+class BulkStructBlock(blocks.StructBlock):
+    """A StructBlock whose values load their related rows together, once, when first used."""
+
+    class Meta:
+        value_class = BatchedStructValue
+
+    def bulk_to_python(self, values: Iterable[Any]) -> list[BatchedStructValue]:
+        converted = super().bulk_to_python(values)
+        batch = Batch(converted)
+        for value in converted:
+            value.batch = batch
+        return converted
+
+    def to_python(self, value: Any) -> BatchedStructValue:
+        return self.bulk_to_python([value])[0]
+
+    def normalize(self, value: Any) -> BatchedStructValue:
+        # Values built in code (preview values, tests) may leave fields out; give them defaults
+        # as to_python does, so blocks can read every field.
+        if isinstance(value, self.meta.value_class):
+            return value
+        return self._to_struct_value(
+            [
+                (name, block.normalize(value[name]) if name in value else block.get_default())
+                for name, block in self.child_blocks.items()
+            ]
+        )
+
+    def prefetch(self, values: list[BatchedStructValue]) -> None:
+        """Load the rows all ``values`` need with one query per kind; override in blocks."""
+
+    def prepare(self, value: BatchedStructValue) -> None:
+        """Make sure the value's batch has been prefetched (only the first call queries)."""
+        batch_of(value).once(("prefetch", id(self)), self.prefetch)
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
+        self.prepare(value)
+        return super().get_context(value, parent_context=parent_context)
+
+    def get_api_representation(self, value: Any, context: dict | None = None) -> Any:
+        self.prepare(value)
+        return self.api_representation(value, context)
+
+    def api_representation(self, value: Any, context: dict | None) -> Any:
+        """Structured data for the API; blocks override this instead of the public method."""
+        return super().get_api_representation(value, context=context)
+
+
+def present(items: Iterable[Any]) -> list[Any]:
+    """The non-empty items: chooser values are None when the chosen object was deleted."""
+    return [item for item in items if item is not None]
+
+
+def prefetch_renditions(images: Iterable[Any]) -> None:
+    """Fetch the blocks' renditions of all ``images`` with one query."""
+    pending = {id(image): image for image in present(images)}
+    pending = [image for image in pending.values() if not hasattr(image, "prefetched_renditions")]
+    if not pending:
+        return
+    rendition_model = get_image_model().get_rendition_model()
+    prefetch_related_objects(
+        pending,
+        Prefetch(
+            "renditions",
+            queryset=rendition_model.objects.filter(filter_spec__in=RENDITIONS),
+            to_attr="prefetched_renditions",
+        ),
+    )
+
+
+def prefetch_with_logos(objects: Iterable[Any], *lookups: str | Prefetch) -> None:
+    """Prefetch ``lookups`` plus each object's ``logo`` and the logo's renditions."""
+    objects = present(objects)
+    if not objects:
+        return
+    prefetch_related_objects(objects, *lookups, "logo")
+    prefetch_renditions(obj.logo for obj in objects)

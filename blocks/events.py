@@ -1,0 +1,143 @@
+"""Listing blocks of a centre's activities: upcoming events and programmes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from blocks.content import PREVIEW_TEMPLATE
+from blocks.context import page_url
+from blocks.listings import ListingBlock
+from blocks.serializers import iso, reference
+
+SCOPES = [("site", _("This site")), ("network", _("The whole network"))]
+
+
+def limit_block(default: int = 5) -> blocks.IntegerBlock:
+    return blocks.IntegerBlock(
+        label=_("How many at most"), min_value=1, max_value=20, default=default
+    )
+
+
+class UpcomingEventsBlock(ListingBlock):
+    """The next events, of this site or the whole network, optionally narrowed down."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    scope = blocks.ChoiceBlock(label=_("Events of"), choices=SCOPES, default="site")
+    location = SnippetChooserBlock("network.Location", label=_("Location"), required=False)
+    programme = blocks.PageChooserBlock(
+        label=_("Programme"), page_type="centre_sites.ProgrammePage", required=False
+    )
+    target_group = SnippetChooserBlock(
+        "network.TargetGroup", label=_("Target group"), required=False
+    )
+    limit = limit_block()
+
+    ordering = ("starts_at", "pk")
+
+    class Meta:
+        icon = "date"
+        template = "blocks/upcoming_events.html"
+        label = _("Upcoming events")
+        description = _("The next events, by site, location, programme or target group")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"heading": "Prihajajoči dogodki", "scope": "site", "limit": 3}
+
+    def listing_queryset(self) -> QuerySet:
+        # Imported late: the page models import the stream that holds this block.
+        event_page = apps.get_model("centre_sites", "EventPage")
+        return (
+            event_page.objects.live()
+            .public()
+            .filter(ends_at__gte=timezone.now())
+            .select_related("location", "programme")
+        )
+
+    def listing_filters(self, value: Any, root_path: str | None) -> dict | None:
+        filters: dict[str, Any] = {}
+        if value["scope"] != "network":
+            if root_path is None:
+                return None
+            filters["url_path__startswith"] = root_path
+        if value["location"] is not None:
+            filters["location_id"] = value["location"].pk
+        if value["programme"] is not None:
+            filters["programme_id"] = value["programme"].pk
+        if value["target_group"] is not None:
+            filters["target_groups"] = value["target_group"].pk
+        return filters
+
+    def api_representation(self, value: Any, context: dict | None) -> dict:
+        return {
+            "heading": value["heading"] or "",
+            "events": [
+                {
+                    "id": event.pk,
+                    "title": event.title,
+                    "url": page_url(event, context),
+                    "starts_at": iso(event.starts_at),
+                    "ends_at": iso(event.ends_at),
+                    "status": event.status,
+                    "location": reference(event.location),
+                    "programme": reference(event.programme, label="title"),
+                }
+                for event in self.items(value, context)
+            ],
+        }
+
+
+class ProgrammeListBlock(ListingBlock):
+    """The site's programmes, optionally for one target group or about one theme."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    target_group = SnippetChooserBlock(
+        "network.TargetGroup", label=_("Target group"), required=False
+    )
+    theme = SnippetChooserBlock("network.Theme", label=_("Theme"), required=False)
+    limit = limit_block(default=10)
+
+    ordering = ("title", "pk")
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/programme_list.html"
+        label = _("Programmes")
+        description = _("The site's programmes, by target group or theme")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"heading": "Naši programi", "limit": 5}
+
+    def listing_queryset(self) -> QuerySet:
+        programme_page = apps.get_model("centre_sites", "ProgrammePage")
+        return programme_page.objects.live().public().select_related("location")
+
+    def listing_filters(self, value: Any, root_path: str | None) -> dict | None:
+        if root_path is None:
+            return None
+        filters: dict[str, Any] = {"url_path__startswith": root_path}
+        if value["target_group"] is not None:
+            filters["target_groups"] = value["target_group"].pk
+        if value["theme"] is not None:
+            filters["themes"] = value["theme"].pk
+        return filters
+
+    def api_representation(self, value: Any, context: dict | None) -> dict:
+        return {
+            "heading": value["heading"] or "",
+            "programmes": [
+                {
+                    "id": programme.pk,
+                    "title": programme.title,
+                    "url": page_url(programme, context),
+                    "intro": programme.intro,
+                    "kind": programme.kind,
+                    "location": reference(programme.location),
+                }
+                for programme in self.items(value, context)
+            ],
+        }

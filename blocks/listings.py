@@ -1,0 +1,86 @@
+"""Page listings for many blocks at once: the first rows for each block's filters, one query.
+
+Each listing block (events, programmes, good practices) asks for "the first N pages
+matching my filters". Asked block by block that is a query per block; here every distinct
+(filters, limit) of a batch becomes a ``pk IN (… LIMIT n)`` subquery of one SELECT, and
+each row is flagged with the subqueries it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+
+from blocks.batching import BulkStructBlock, batch_of
+from blocks.context import site_root_path
+
+# A query that can never match, for blocks whose scope cannot be resolved (no site).
+NOTHING = Q(pk__in=[])
+
+
+def first_rows_per_filter(
+    queryset: QuerySet,
+    wanted: dict[Hashable, tuple[Q, int]],
+    ordering: tuple[str, ...],
+) -> dict[Hashable, list[Any]]:
+    """For each key, the first ``limit`` rows of ``queryset`` matching its Q, in order."""
+    results: dict[Hashable, list[Any]] = {key: [] for key in wanted}
+    specs = [(key, q, limit) for key, (q, limit) in wanted.items() if q != NOTHING and limit > 0]
+    if not specs:
+        return results
+    combined = Q()
+    flags = {}
+    for position, (_key, q, limit) in enumerate(specs):
+        subquery = queryset.filter(q).order_by(*ordering).values("pk")[:limit]
+        member = Q(pk__in=subquery)
+        combined |= member
+        flags[f"_listing_{position}"] = ExpressionWrapper(member, output_field=BooleanField())
+    for row in queryset.filter(combined).annotate(**flags).order_by(*ordering):
+        for position, (key, _q, _limit) in enumerate(specs):
+            if getattr(row, f"_listing_{position}"):
+                results[key].append(row)
+    return results
+
+
+class ListingBlock(BulkStructBlock):
+    """A block listing pages; all listing blocks of one type in a stream share one query."""
+
+    ordering: tuple[str, ...] = ("pk",)
+
+    def listing_queryset(self) -> QuerySet:
+        """Live, public pages of the right type, with what the template shows selected."""
+        raise NotImplementedError
+
+    def listing_filters(self, value: Any, root_path: str | None) -> dict | None:
+        """Field lookups for this block's filters; None when nothing can match."""
+        raise NotImplementedError
+
+    def items(self, value: Any, context: dict | None) -> list[Any]:
+        root_path = site_root_path(context)
+
+        def resolve(members: list[Any]) -> list[list[Any]]:
+            wanted: dict[Hashable, tuple[Q, int]] = {}
+            keys = []
+            for member in members:
+                filters = self.listing_filters(member, root_path)
+                limit = member["limit"] or 0
+                if filters is None:
+                    key: Hashable = ("nothing",)
+                    wanted[key] = (NOTHING, 0)
+                else:
+                    key = (tuple(sorted(filters.items())), limit)
+                    wanted[key] = (Q(**filters), limit)
+                keys.append(key)
+            if all(q == NOTHING for q, _limit in wanted.values()):
+                return [[] for _key in keys]
+            results = first_rows_per_filter(self.listing_queryset(), wanted, self.ordering)
+            return [results[key] for key in keys]
+
+        return batch_of(value).for_member(value, ("listing", id(self), root_path), resolve)
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
+        context = super().get_context(value, parent_context=parent_context)
+        context["items"] = self.items(value, parent_context)
+        return context
