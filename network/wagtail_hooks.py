@@ -149,3 +149,39 @@ def register_provisioning_menu_item():
         icon_name="plus",
         order=50,
     )
+
+
+def _choosable(viewset_class, permission_policy):
+    """An admin API endpoint that lists only media in collections the user may choose from.
+
+    Wagtail's admin API excludes only collections with view restrictions, so any editor
+    could read every tenant's image and document titles through it.
+    """
+
+    class TenantMediaAdminAPIViewSet(viewset_class):
+        def get_queryset(self):
+            allowed = permission_policy.instances_user_has_any_permission_for(
+                self.request.user, ["choose", "change"]
+            )
+            return super().get_queryset().filter(pk__in=allowed.values("pk"))
+
+    TenantMediaAdminAPIViewSet.__name__ = f"Tenant{viewset_class.__name__}"
+    return TenantMediaAdminAPIViewSet
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's own registrations
+def register_tenant_media_admin_api(router):
+    from wagtail.documents import get_document_model
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images import get_image_model
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+    from wagtail.permissions import policy_registry
+
+    router.register_endpoint(
+        "images",
+        _choosable(ImagesAdminAPIViewSet, policy_registry.get_by_type(get_image_model())),
+    )
+    router.register_endpoint(
+        "documents",
+        _choosable(DocumentsAdminAPIViewSet, policy_registry.get_by_type(get_document_model())),
+    )
