@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
     BodyMixin,
@@ -28,6 +30,11 @@ class StandardPage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, 
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [
+        APIField("intro"),
+        APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
+        APIField("body"),
+    ]
     parent_page_types = [*HOME_PAGE_TYPES, "centre_sites.StandardPage"]
     subpage_types = ["centre_sites.StandardPage"]
 
@@ -53,6 +60,12 @@ class ContactPage(PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixi
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField("locations", serializer=serializers.LocationsField()),
+        APIField("contacts", serializer=serializers.PeopleField()),
+        APIField("body"),
+    ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types: list[str] = []
     max_count_per_parent = 1
@@ -75,6 +88,9 @@ class SearchPage(PageLanguageMixin, IntroMixin, Page):
     """Searches this site's public pages (the network search engine plugs in here)."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [
+        APIField("intro"),
+    ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types: list[str] = []
     max_count_per_parent = 1

@@ -7,9 +7,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
     BodyMixin,
@@ -32,6 +34,9 @@ class EventIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page
     """Lists upcoming events of a centre."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [
+        APIField("intro"),
+    ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = ["centre_sites.EventPage"]
     max_count_per_parent = 1
@@ -94,6 +99,23 @@ class EventPage(
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("starts_at"),
+    ]
+    api_fields = [
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("status"),
+        APIField("status_note"),
+        APIField("intro"),
+        APIField("location", serializer=serializers.LocationField()),
+        APIField("target_groups", serializer=serializers.ReferencesField()),
+        APIField("themes", serializer=serializers.ReferencesField()),
+        APIField("is_free"),
+        APIField("price"),
+        APIField("registration_required"),
+        APIField("registration_info"),
+        APIField("capacity"),
+        APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
+        APIField("body"),
     ]
     parent_page_types = ["centre_sites.EventIndexPage"]
     subpage_types: list[str] = []

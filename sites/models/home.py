@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
@@ -21,6 +22,7 @@ class CentreHomePage(PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyM
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = SECTION_PAGE_TYPES
 
@@ -47,6 +49,7 @@ class HubHomePage(PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixi
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = SECTION_PAGE_TYPES
     max_count = 1

@@ -6,9 +6,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sites import serializers
 from sites.models.mixins import HOME_PAGE_TYPES, BodyMixin, IntroMixin, PageLanguageMixin
 
 
@@ -32,6 +34,11 @@ class LocationPage(PageLanguageMixin, IntroMixin, BodyMixin, Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.RelatedFields("location", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("location", serializer=serializers.LocationField()),
+        APIField("intro"),
+        APIField("body"),
     ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types: list[str] = []

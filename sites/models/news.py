@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
     BodyMixin,
@@ -24,6 +26,9 @@ class NewsIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page)
     """Lists news articles, newest first."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [
+        APIField("intro"),
+    ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = ["centre_sites.NewsArticlePage"]
     max_count_per_parent = 1
@@ -62,6 +67,13 @@ class NewsArticlePage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixi
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("intro"),
+        APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
+        APIField("themes", serializer=serializers.ReferencesField()),
+        APIField("body"),
     ]
     parent_page_types = ["centre_sites.NewsIndexPage"]
     subpage_types: list[str] = []

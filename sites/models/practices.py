@@ -6,10 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
     BodyMixin,
@@ -26,6 +28,9 @@ class GoodPracticeIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixi
     """On the hub it holds the network's good practices; on a centre's site it lists them."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [
+        APIField("intro"),
+    ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = ["centre_sites.GoodPracticePage"]
     max_count_per_parent = 1
@@ -108,6 +113,22 @@ class GoodPracticePage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMix
         index.SearchField("approach"),
         index.SearchField("results"),
         index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("problem"),
+        APIField("approach"),
+        APIField("results"),
+        APIField("resources_needed"),
+        APIField("transferability"),
+        APIField("transferred_units"),
+        APIField("organisations", serializer=serializers.OrganisationsField()),
+        APIField("region", serializer=serializers.ReferencesField()),
+        APIField("themes", serializer=serializers.ReferencesField()),
+        APIField("target_groups", serializer=serializers.ReferencesField()),
+        APIField("contact", serializer=serializers.PersonField()),
+        APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
+        APIField("body"),
     ]
     parent_page_types = ["centre_sites.GoodPracticeIndexPage"]
     subpage_types: list[str] = []

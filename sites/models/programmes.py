@@ -7,9 +7,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
     BodyMixin,
@@ -83,6 +85,9 @@ class ProgrammeIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, 
     """Lists a centre's programmes."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [
+        APIField("intro"),
+    ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = ["centre_sites.ProgrammePage", "centre_sites.SocialActivationProgrammePage"]
     max_count_per_parent = 1
@@ -131,6 +136,21 @@ class ProgrammePage(
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("kind"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("intro"),
+        APIField("location", serializer=serializers.LocationField()),
+        APIField("facilitator", serializer=serializers.PersonField()),
+        APIField("target_groups", serializer=serializers.ReferencesField()),
+        APIField("themes", serializer=serializers.ReferencesField()),
+        APIField("is_free"),
+        APIField("price"),
+        APIField("registration_required"),
+        APIField("registration_info"),
+        APIField("capacity"),
+        APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
+        APIField("body"),
     ]
     parent_page_types = ["centre_sites.ProgrammeIndexPage"]
     subpage_types: list[str] = []
@@ -226,6 +246,24 @@ class SocialActivationProgrammePage(
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [
+        APIField("intro"),
+        APIField("duration_months"),
+        APIField("capacity"),
+        APIField("age_limit"),
+        APIField("assistance_payments_required"),
+        APIField("assistance_window_months"),
+        APIField("eligibility_note"),
+        APIField("entry_points", serializer=serializers.OrganisationsField()),
+        APIField("implementer", serializer=serializers.OrganisationField()),
+        APIField("partner", serializer=serializers.OrganisationField()),
+        APIField("coordinators", serializer=serializers.PeopleField()),
+        APIField("project", serializer=serializers.ProjectField()),
+        APIField("target_groups", serializer=serializers.ReferencesField()),
+        APIField("themes", serializer=serializers.ReferencesField()),
+        APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
+        APIField("body"),
+    ]
     parent_page_types = ["centre_sites.ProgrammeIndexPage"]
     subpage_types: list[str] = []
 

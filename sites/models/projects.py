@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sites import serializers
 from sites.forms import ProjectPageForm
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
@@ -23,6 +25,9 @@ class ProjectIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Pa
     """Lists the projects a centre runs or takes part in."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [
+        APIField("intro"),
+    ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = ["centre_sites.ProjectPage"]
     max_count_per_parent = 1
@@ -62,6 +67,12 @@ class ProjectPage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, P
         index.SearchField("intro"),
         index.SearchField("body"),
         index.RelatedFields("project", [index.SearchField("title"), index.SearchField("summary")]),
+    ]
+    api_fields = [
+        APIField("project", serializer=serializers.ProjectField()),
+        APIField("intro"),
+        APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
+        APIField("body"),
     ]
     parent_page_types = ["centre_sites.ProjectIndexPage"]
     subpage_types: list[str] = []

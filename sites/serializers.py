@@ -1,0 +1,177 @@
+"""API fields of the page types: references resolved with the shared blocks' serializers.
+
+Each field's ``to_representation`` return type is a TypedDict, so Wagtail's API v3 schema
+generator types it in the OpenAPI document instead of ``Any``.
+"""
+
+from __future__ import annotations
+
+from rest_framework.fields import Field
+from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
+
+from blocks.contacts import address_data, person_data
+from blocks.projects import funding_line_data, participation_data
+from blocks.serializers import decimal_string, image_data, iso, organisation_data, programme_data
+
+
+class Reference(TypedDict):
+    id: int
+    name: str
+
+
+class ImageData(TypedDict):
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+class OrganisationData(TypedDict):
+    id: int
+    name: str
+    short_name: str
+    kind: str
+    website: str
+    logo: ImageData | None
+
+
+class LocationData(TypedDict):
+    id: int
+    name: str
+    organisation: Reference
+    address: dict
+    phone: str
+    email: str
+    opening_hours: str
+    accessibility_note: str
+
+
+class PersonData(TypedDict):
+    id: int
+    name: str
+    role: str
+    phone: str
+    email: str
+    organisation: Reference | None
+    photo: ImageData | None
+
+
+class ProjectData(TypedDict):
+    id: int
+    title: str
+    acronym: str
+    code: str
+    programme: dict | None
+    start: str | None
+    end: str | None
+    total_value: str | None
+    currency: str
+    summary: str
+    aims: str
+    expected_results: str
+    achieved_results: str
+    funding_lines: list[dict]
+    participations: list[dict]
+
+
+class ReferencesField(Field):
+    """A to-many relation (ParentalManyToManyField) as a list of {id, name}."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> list[Reference]:
+        return [{"id": item.pk, "name": str(item)} for item in value.all()]
+
+
+class ImageField(Field):
+    def __init__(self, spec: str = "width-800", **kwargs):
+        self.spec = spec
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> ImageData | None:
+        return image_data(value, self.spec)
+
+
+class OrganisationField(Field):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> OrganisationData:
+        return organisation_data(value)
+
+
+class OrganisationsField(OrganisationField):
+    def to_representation(self, value) -> list[OrganisationData]:
+        return [organisation_data(item) for item in value.all()]
+
+
+class LocationField(Field):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> LocationData:
+        return {
+            "id": value.pk,
+            "name": value.name,
+            "organisation": {"id": value.organisation_id, "name": value.organisation.name},
+            "address": address_data(value),
+            "phone": value.phone,
+            "email": value.email,
+            "opening_hours": value.opening_hours.as_text(),
+            "accessibility_note": value.accessibility_note,
+        }
+
+
+class LocationsField(LocationField):
+    def to_representation(self, value) -> list[LocationData]:
+        return [LocationField.to_representation(self, item) for item in value.all()]
+
+
+class PersonField(Field):
+    """A contact person, or null when they have not consented to publication."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> PersonData | None:
+        return person_data(value) if value.consent_to_publish else None
+
+
+class PeopleField(PersonField):
+    def to_representation(self, value) -> list[PersonData]:
+        return [person_data(person) for person in value.all() if person.consent_to_publish]
+
+
+class ProjectField(Field):
+    """A network project, or null while the project itself is unpublished."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> ProjectData | None:
+        if not value.live:
+            return None
+        return {
+            "id": value.pk,
+            "title": value.title,
+            "acronym": value.acronym,
+            "code": value.registration_code,
+            "programme": programme_data(value.funding_programme),
+            "start": iso(value.start),
+            "end": iso(value.end),
+            "total_value": decimal_string(value.total_value),
+            "currency": value.currency,
+            "summary": value.summary,
+            "aims": value.aims,
+            "expected_results": value.expected_results,
+            "achieved_results": value.achieved_results,
+            "funding_lines": [funding_line_data(line) for line in value.funding_lines.all()],
+            "participations": [participation_data(item) for item in value.participations.all()],
+        }
