@@ -10,6 +10,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from network.demo.accounts import DemoUser, ensure_demo_users
+from network.demo.content import DemoContext, builders, load_date
+from network.demo.pages import PageWriter
 from network.demo.reference import Reference, load_reference
 from network.demo.sites import SITES
 from network.demo.specs import LocationData, ProjectData, SiteData
@@ -187,7 +189,6 @@ class DemoLoader:
             values={**BRANDING_DEFAULTS, **spec.branding},
             tally=self.tally,
         )
-        self.load_home_page(spec, site)
         for location in spec.locations:
             self.load_location(spec, organisation, location)
         for contact in spec.contacts:
@@ -208,6 +209,7 @@ class DemoLoader:
             )
         for project in spec.projects:
             self.load_project(spec, organisation, project)
+        self.load_pages(spec, tenant, organisation)
         self.summary.sites.append(
             DemoSite(
                 url=site.root_url + "/", name=spec.name, kind=spec.kind, created=result.created
@@ -233,23 +235,29 @@ class DemoLoader:
         site.save()
         self.tally.record(Site, UPDATED)
 
-    def load_home_page(self, spec: SiteData, site: Site) -> None:
-        """Publish the home page's text when it differs from the demo's."""
-        home = site.root_page.specific
-        wanted = [(block["type"], block["value"]) for block in spec.body]
-        current = [(block["type"], block["value"]) for block in home.body.raw_data]
-        if (home.title, home.intro, home.search_description, current) == (
-            spec.name,
-            spec.intro,
-            spec.intro,
-            wanted,
-        ):
-            self.tally.record(type(home), UNCHANGED)
-            return
-        home.title, home.intro, home.search_description = spec.name, spec.intro, spec.intro
-        home.body = [dict(block) for block in spec.body]
-        home.save_revision().publish()
-        self.tally.record(type(home), UPDATED)
+    def load_pages(self, spec: SiteData, tenant: Tenant, organisation: Organisation) -> None:
+        """The section pages under the home page, then the home page's text and blocks."""
+        home = tenant.site.root_page.specific
+        writer = PageWriter(home, self.tally)
+        builder = builders().get(spec.hostname)
+        home_blocks: list[dict] = []
+        if builder is not None:
+            context = DemoContext(
+                spec=spec,
+                reference=self.reference,
+                organisation=organisation,
+                collection=tenant.collection,
+                tally=self.tally,
+                today=load_date(spec.time_zone),
+            )
+            pages, home_blocks = builder(context)
+            writer.write_tree(home, pages)
+        writer.write_home(
+            home,
+            title=spec.name,
+            intro=spec.intro,
+            body=[*(dict(block) for block in spec.body), *home_blocks],
+        )
 
     def load_location(
         self, spec: SiteData, organisation: Organisation, location: LocationData

@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -22,6 +24,7 @@ from wagtail.models import (
     Site,
 )
 
+from blocks.streams import BodyBlock
 from network.demo import loader
 from network.demo.accounts import DEMO_PASSWORD
 from network.demo.loader import WELCOME_TITLE, load_demo_network, remove_initial_welcome_page
@@ -38,7 +41,17 @@ from network.models import (
     Region,
 )
 from network.provisioning import ensure_coordinators_group
-from sites.models import CentreHomePage, HubHomePage
+from sites import models as page_models
+from sites.models import (
+    CentreHomePage,
+    EventPage,
+    GoodPracticePage,
+    HubHomePage,
+    NewsArticlePage,
+    ProjectPage,
+    SocialActivationProgrammePage,
+)
+from sites.publishing import project_page_publication_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +141,8 @@ def database_state() -> dict:
         Collection,
         GroupPagePermission,
         GroupCollectionPermission,
+        get_image_model(),
+        get_document_model(),
     ]
     state = {model._meta.label: model._default_manager.count() for model in models}
     for model in (OpeningHoursRange, OpeningHoursException):
@@ -230,6 +245,89 @@ def test_each_site_answers_with_its_own_content(client, demo, hostname):
     content = response.content.decode()
     for text in texts:
         assert text in content
+
+
+PAGE_TYPES = [getattr(page_models, name) for name in page_models.__all__]
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_every_page_type_has_a_live_demo_page(demo, model):
+    assert model.objects.live().exists()
+
+
+def test_every_body_block_is_used_on_a_live_page(demo):
+    used = set()
+    for model in PAGE_TYPES:
+        if not any(field.name == "body" for field in model._meta.get_fields()):
+            continue
+        for page in model.objects.live():
+            used |= {block.block_type for block in page.body}
+    # Embeds are fetched from their provider (oEmbed), which a demo load cannot count on.
+    assert set(BodyBlock.base_blocks) - used == {"embed"}
+
+
+def test_demo_page_bodies_pass_block_validation(demo):
+    for model in PAGE_TYPES:
+        if any(field.name == "body" for field in model._meta.get_fields()):
+            for page in model.objects.live():
+                page.body.stream_block.clean(page.body)
+
+
+def test_eu_funded_project_pages_can_be_published(demo):
+    pages = ProjectPage.objects.live().select_related("project")
+    assert {page.get_site().hostname for page in pages} >= {"socio.localhost", "hana.localhost"}
+    for page in pages:
+        assert project_page_publication_errors(project=page.project, body=page.body) == {}
+
+
+def test_events_are_relative_to_the_load_day_and_one_is_cancelled(demo):
+    for hostname in ("socio.localhost", "hana.localhost"):
+        root = Site.objects.get(hostname=hostname).root_page
+        events = EventPage.objects.descendant_of(root).order_by("starts_at")
+        assert len(events) == 3
+        assert [event.status for event in events].count("cancelled") == 1
+        assert all(event.status_note for event in events if event.status == "cancelled")
+        assert any(event.programme_id for event in events)
+        assert all(event.starts_at > event.first_published_at for event in events)
+
+
+def test_social_activation_programmes_follow_seed_002(demo):
+    programmes = SocialActivationProgrammePage.objects.live()
+    assert programmes.count() == 2
+    for programme in programmes:
+        assert (programme.duration_months, programme.capacity, programme.age_limit) == (11, 20, 49)
+        assert (programme.assistance_payments_required, programme.assistance_window_months) == (
+            12,
+            24,
+        )
+        assert {org.slug for org in programme.entry_points.all()} == {
+            "csd-dolenjska-in-bela-krajina",
+            "zrsz",
+        }
+        assert programme.coordinators.count() == 3
+        assert programme.implementer is not None
+
+
+def test_hub_holds_three_good_practices_and_the_meeting_report(demo):
+    practices = GoodPracticePage.objects.live()
+    assert practices.count() == 3
+    assert practices.get(slug="brezplacni-prevozi-za-starejse").transferred_units == 12
+    report = NewsArticlePage.objects.live().get(
+        slug="aktivno-pristopamo-do-vprasanj-socialnega-varstva"
+    )
+    text = str(report.body)
+    assert "25 udeležencev" in text
+    assert "40 %" in text
+
+
+def test_every_demo_page_answers(client, demo):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        site_id, root_url, path = page.get_url_parts()
+        host = root_url.split("//", 1)[1].split(":", 1)[0]
+
+        response = client.get(path, HTTP_HOST=host)
+
+        assert response.status_code == 200, f"{host}{path}"
 
 
 def test_an_unknown_host_lands_on_the_hub(client, demo):

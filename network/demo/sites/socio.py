@@ -119,6 +119,8 @@ SITE = SiteData(
             "in okolici.",
             aims="Preprečiti, da bi ranljivi posamezniki in družine zdrsnili v socialno "
             "izključenost.",
+            expected_results="Brezplačne dejavnosti za vse generacije v Celju in enajstih "
+            "okoliških občinah do konca leta 2021.",
             total_value=Decimal("875000.00"),
             # Of the value, 575,000 EUR is public; the ministry/ESF split is illustrative.
             funding=(("mddsz", Decimal("115000.00")), ("esf", Decimal("460000.00"))),
