@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from network.api import register_media_routers
 from network.viewsets import tenant_admin_urlpatterns
+from sites.views import robots_txt, sitemap
 
 # Routers must be on the API before its urls are built below.
 register_media_routers(api_v3)
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -66,3 +66,32 @@ def clean_phone_field(instance, field_name: str) -> None:
         setattr(instance, field_name, normalise_phone(getattr(instance, field_name)))
     except ValidationError as error:
         raise ValidationError({field_name: error}) from error
+
+
+# Colours the default templates put next to the site's brand colours (config/static/css).
+WHITE = "#ffffff"
+DARK_TEXT = "#1b1b1b"
+AA_TEXT_CONTRAST = 4.5
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of a #RRGGBB colour (0 = black, 1 = white)."""
+    channels = [int(colour.lstrip("#")[index : index + 2], 16) / 255 for index in (0, 2, 4)]
+    linear = [
+        channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+        for channel in channels
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio of two #RRGGBB colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable_text_colour(background: str) -> str:
+    """White or the dark text colour, whichever contrasts more with ``background``."""
+    if contrast_ratio(background, WHITE) >= contrast_ratio(background, DARK_TEXT):
+        return WHITE
+    return DARK_TEXT

@@ -1,0 +1,1 @@
+"""Template tags of the default templates of centre sites and the hub."""
