@@ -123,6 +123,8 @@ class PageWriter:
             name: self.resolve_page(value) if isinstance(value, PageRef) else value
             for name, value in data.fields.items()
         }
+        # Sections directly under a home page make up the site's main menu.
+        fields.setdefault("show_in_menus", parent.depth == 2)
         raw = self.resolve_block(data.body) if data.body is not None else None
         if created:
             for name, value in fields.items():

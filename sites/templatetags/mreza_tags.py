@@ -110,3 +110,9 @@ def event_times(event: Page, location: Location | None = None) -> tuple[datetime
 def at_location(moment: datetime | None, location: Location | None) -> datetime | None:
     """The moment in the location's local time."""
     return presentation.at_location(moment, location)
+
+
+@register.filter
+def page_type(page: Page | None) -> str:
+    """The page's model name (e.g. "eventpage"), marked on <body> for styling and tests."""
+    return page.specific_class._meta.model_name if page is not None and page.pk else ""
