@@ -115,4 +115,7 @@ def at_location(moment: datetime | None, location: Location | None) -> datetime 
 @register.filter
 def page_type(page: Page | None) -> str:
     """The page's model name (e.g. "eventpage"), marked on <body> for styling and tests."""
-    return page.specific_class._meta.model_name if page is not None and page.pk else ""
+    # Error pages render base.html without a page (or with an empty string for one).
+    if not isinstance(page, Page) or page.pk is None:
+        return ""
+    return page.specific_class._meta.model_name
