@@ -11,7 +11,14 @@ from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from blocks.contacts import address_data, person_data
 from blocks.projects import funding_line_data, participation_data
-from blocks.serializers import decimal_string, image_data, iso, organisation_data, programme_data
+from blocks.serializers import (
+    decimal_string,
+    image_data,
+    iso,
+    organisation_data,
+    programme_data,
+    reference,
+)
 
 
 class Reference(TypedDict):
@@ -118,7 +125,7 @@ class LocationField(Field):
         return {
             "id": value.pk,
             "name": value.name,
-            "organisation": {"id": value.organisation_id, "name": value.organisation.name},
+            "organisation": reference(value.organisation),
             "address": address_data(value),
             "phone": value.phone,
             "email": value.email,
