@@ -10,7 +10,15 @@ def check_mreza_settings(app_configs, **kwargs) -> list[Error]:
     config = getattr(settings, "MREZA", None)
     if not isinstance(config, dict):
         return [Error("settings.MREZA must be a dict.", id="mreza.E001")]
-    for key in ("SEARCH_ENGINE", "COORDINATORS_GROUP", "SITE_TIME_ZONES", "PHONE_REGIONS"):
+    required = (
+        "SEARCH_ENGINE",
+        "COORDINATORS_GROUP",
+        "SITE_TIME_ZONES",
+        "PHONE_REGIONS",
+        "HOLIDAY_COUNTRIES",
+        "CALENDAR",
+    )
+    for key in required:
         if key not in config:
             errors.append(Error(f"settings.MREZA is missing {key!r}.", id="mreza.E002"))
     engine = config.get("SEARCH_ENGINE", {})
@@ -22,4 +30,10 @@ def check_mreza_settings(app_configs, **kwargs) -> list[Error]:
                 id="mreza.E003",
             )
         )
+    calendar = config.get("CALENDAR", {})
+    for key in ("HORIZON_DAYS", "HISTORY_DAYS", "MAX_OCCURRENCE_DAYS", "MAX_RANGE_DAYS"):
+        if not isinstance(calendar.get(key), int) or calendar[key] < 1:
+            errors.append(
+                Error(f"settings.MREZA['CALENDAR'][{key!r}] must be a positive int.", id="mreza.E004")
+            )
     return errors

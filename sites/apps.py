@@ -10,3 +10,8 @@ class CentreSitesConfig(AppConfig):
     label = "centre_sites"
     verbose_name = _("Centre sites")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from sites import signals
+
+        signals.connect()

@@ -182,3 +182,81 @@ class ProjectField(Field):
             "funding_lines": [funding_line_data(line) for line in value.funding_lines.all()],
             "participations": [participation_data(item) for item in value.participations.all()],
         }
+
+
+class OccurrenceData(TypedDict):
+    start: str
+    end: str
+    status: str
+    note: str
+    original_start: str | None
+
+
+class ScheduleData(TypedDict):
+    time_zone: str
+    start_date: str
+    start_time: str
+    end_time: str
+    end_date: str | None
+    rrule: str | None
+    extra_dates: list[str]
+    excluded_dates: list[str]
+    skip_public_holidays: bool
+    status: str
+    status_note: str
+
+
+def occurrence_data(occurrence) -> OccurrenceData:
+    return {
+        "start": iso(occurrence.start),
+        "end": iso(occurrence.end),
+        "status": occurrence.status,
+        "note": occurrence.note,
+        "original_start": iso(occurrence.original_start) if occurrence.original_start else None,
+    }
+
+
+class ScheduleField(Field):
+    """A page's schedule as local wall-clock times, its zone and RFC 5545 rule (or null)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> ScheduleData | None:
+        schedule = page.get_schedule()
+        if schedule is None:
+            return None
+        return {
+            "time_zone": schedule.zone.key,
+            "start_date": page.start_date.isoformat(),
+            "start_time": page.start_time.isoformat(timespec="minutes"),
+            "end_time": page.end_time.isoformat(timespec="minutes"),
+            "end_date": page.end_date.isoformat() if page.end_date else None,
+            "rrule": schedule.rrule_text(),
+            "extra_dates": sorted(day.isoformat() for day in schedule.extra_dates),
+            "excluded_dates": sorted(day.isoformat() for day in schedule.excluded_dates),
+            "skip_public_holidays": page.skip_public_holidays,
+            "status": page.status,
+            "status_note": page.status_note,
+        }
+
+
+class UpcomingOccurrencesField(Field):
+    """The next occurrences of a page, from the materialised Occurrence table."""
+
+    limit = 10
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> list[OccurrenceData]:
+        from django.utils import timezone
+
+        from sites.models.occurrences import Occurrence
+
+        upcoming = Occurrence.objects.filter(entry_id=page.pk, end__gt=timezone.now())
+        return [occurrence_data(item) for item in upcoming[: self.limit]]

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -143,6 +144,18 @@ MREZA = {
     "COORDINATORS_GROUP": "Network coordinators",
     "SITE_TIME_ZONES": ["Europe/Ljubljana", "Europe/Prague"],
     "PHONE_REGIONS": ["SI", "CZ"],
+    # Whose public holidays a schedule skips when "not on public holidays" is ticked.
+    "HOLIDAY_COUNTRIES": {"Europe/Ljubljana": "SI", "Europe/Prague": "CZ"},
+    "CALENDAR": {
+        # Occurrences are materialised this far ahead (the daily sync_occurrences extends it)
+        "HORIZON_DAYS": 548,
+        # ...and kept this far back, for past months of the calendar.
+        "HISTORY_DAYS": 365,
+        # One occurrence may last at most this long; longer programmes repeat.
+        "MAX_OCCURRENCE_DAYS": 31,
+        # The longest date range a listing, feed or API query may ask for.
+        "MAX_RANGE_DAYS": 366,
+    },
 }
 
 LOGGING = {

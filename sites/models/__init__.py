@@ -1,19 +1,27 @@
 """Page types of a centre's site and of the network hub, re-exported explicitly."""
 
 from sites.models.content import ContactPage, SearchPage, StandardPage
-from sites.models.events import EventIndexPage, EventPage
+from sites.models.events import EventIndexPage, EventPage, EventScheduleChange
 from sites.models.home import CentreHomePage, HubHomePage
 from sites.models.locations import LocationPage
 from sites.models.news import NewsArticlePage, NewsIndexPage
+from sites.models.occurrences import CalendarEntry, Occurrence
 from sites.models.practices import GoodPracticeIndexPage, GoodPracticePage
 from sites.models.programmes import (
     ProgrammeIndexPage,
     ProgrammePage,
+    ProgrammeScheduleChange,
     SocialActivationProgrammePage,
+    SocialActivationScheduleChange,
 )
 from sites.models.projects import ProjectIndexPage, ProjectPage
 
 __all__ = [
+    "CalendarEntry",
+    "EventScheduleChange",
+    "Occurrence",
+    "ProgrammeScheduleChange",
+    "SocialActivationScheduleChange",
     "CentreHomePage",
     "ContactPage",
     "EventIndexPage",

@@ -1,71 +1,176 @@
-"""Events: one-off activities with a date (schedules and recurrence come with occurrences)."""
+"""Events: dated activities of a centre, one-off or repeating, with their schedules."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import QuerySet
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 from wagtail.search import index
 
 from sites import serializers
+from sites.calendar import (
+    OccurrenceFilters,
+    by_day,
+    in_language,
+    month_bounds,
+    month_grid,
+    next_month,
+    parse_month,
+    previous_month,
+)
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
     BodyMixin,
     IntroMixin,
     ListingImageMixin,
     PageLanguageMixin,
-    PaginatedChildrenMixin,
 )
 from sites.models.programmes import AdmissionMixin, AudienceMixin
+from sites.models.schedules import SCHEDULE_API_FIELDS, ScheduleChange, ScheduleMixin
+from sites.occurrences import RangeError, occurrences_between
+from sites.schedules import calendar_setting
 
 
-class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
-    POSTPONED = "postponed", _("Postponed")
-    MOVED_ONLINE = "moved_online", _("Moved online")
+class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
+    """A centre's calendar: upcoming dates, a month view and the printable monthly programme.
 
+    It lists occurrences of every event and programme of the site (or, on the hub,
+    of the whole network) from the materialised Occurrence table.
+    """
 
-class EventIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page):
-    """Lists upcoming events of a centre."""
+    network_wide = models.BooleanField(
+        _("the whole network"),
+        default=False,
+        help_text=_("For the network hub: list the events and programmes of every centre."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("network_wide")]
     api_fields = [
         APIField("intro"),
+        APIField("network_wide"),
     ]
     parent_page_types = HOME_PAGE_TYPES
     subpage_types = ["centre_sites.EventPage"]
     max_count_per_parent = 1
+    occurrences_per_page = 20
 
     class Meta:
         verbose_name = _("event index page")
 
-    def get_listing_queryset(self, request):
-        return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
-            .filter(ends_at__gte=timezone.now())
-            .select_related("location")
-            .order_by("starts_at")
+    def occurrences(self, start, end, filters: OccurrenceFilters) -> QuerySet:
+        site = None if self.network_wide else self.get_site()
+        queryset = occurrences_between(start, end, site=site, **filters.as_kwargs())
+        return in_language(queryset, self.locale)
+
+    def calendar_response(self, request, template: str, context: dict, status: int = 200):
+        context = {**self.get_context(request), **context}
+        return TemplateResponse(request, template, context, status=status)
+
+    def bad_request(self, request, error: RangeError):
+        return self.calendar_response(
+            request,
+            "centre_sites/event_index_page.html",
+            {"error": error, "occurrences": None},
+            status=400,
         )
+
+    @path("")
+    def upcoming_view(self, request):
+        try:
+            filters = OccurrenceFilters.from_query(request.GET)
+        except RangeError as error:
+            return self.bad_request(request, error)
+        now = timezone.now()
+        queryset = self.occurrences(
+            now, now + timedelta(days=calendar_setting("MAX_RANGE_DAYS")), filters
+        )
+        paginator = Paginator(queryset, self.occurrences_per_page)
+        page_number = request.GET.get("page", "1")
+        try:
+            occurrences = paginator.page(page_number)
+        except (PageNotAnInteger, EmptyPage):
+            occurrences = paginator.page(1)
+        return self.calendar_response(
+            request,
+            "centre_sites/event_index_page.html",
+            {"occurrences": occurrences, "filters": filters, "this_month": self.this_month()},
+        )
+
+    def this_month(self) -> date:
+        return timezone.localdate(timezone=self.zone()).replace(day=1)
+
+    def zone(self) -> ZoneInfo:
+        from network.models import Tenant
+
+        tenant = Tenant.objects.filter(site=self.get_site()).only("time_zone").first()
+        return ZoneInfo(tenant.time_zone if tenant else settings.TIME_ZONE)
+
+    def month_context(self, request, year: str, month: str) -> dict:
+        filters = OccurrenceFilters.from_query(request.GET)
+        first = parse_month(year, month)
+        zone = self.zone()
+        start, end = month_bounds(first, zone)
+        occurrences = list(self.occurrences(start, end, filters))
+        return {
+            "month": first,
+            "previous_month": previous_month(first),
+            "next_month": next_month(first),
+            "filters": filters,
+            "occurrences": occurrences,
+            "weeks": month_grid(first, occurrences, timezone.localdate(timezone=zone)),
+            "days": by_day(occurrences),
+        }
+
+    @path("calendar/")
+    def calendar_today_view(self, request):
+        month = self.this_month()
+        url = self.url + self.reverse_subpage("calendar", args=(month.year, f"{month.month:02d}"))
+        query = request.GET.urlencode()
+        return redirect(f"{url}?{query}" if query else url)
+
+    @re_path(r"^calendar/(\d{4})/(\d{1,2})/$", name="calendar")
+    def calendar_view(self, request, year: str, month: str):
+        try:
+            context = self.month_context(request, year, month)
+        except RangeError as error:
+            return self.bad_request(request, error)
+        return self.calendar_response(request, "centre_sites/event_calendar.html", context)
+
+    @re_path(r"^programme/(\d{4})/(\d{1,2})/$", name="printable_programme")
+    def printable_programme_view(self, request, year: str, month: str):
+        try:
+            context = self.month_context(request, year, month)
+        except RangeError as error:
+            return self.bad_request(request, error)
+        return self.calendar_response(request, "centre_sites/event_programme_print.html", context)
 
 
 class EventPage(
-    PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, AudienceMixin, AdmissionMixin, Page
+    PageLanguageMixin,
+    IntroMixin,
+    BodyMixin,
+    ListingImageMixin,
+    AudienceMixin,
+    AdmissionMixin,
+    ScheduleMixin,
+    Page,
 ):
-    """An event at a location of the centre."""
+    """An event at a location of the centre: once, over several days, or repeating."""
 
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
-    )
-    status_note = models.CharField(_("reason shown to the public"), max_length=255, blank=True)
     location = models.ForeignKey(
         "network.Location",
         verbose_name=_("location"),
@@ -86,8 +191,7 @@ class EventPage(
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("status_note")]),
+        *ScheduleMixin.schedule_panels,
         FieldRowPanel([FieldPanel("location"), FieldPanel("programme")]),
         FieldRowPanel([FieldPanel("target_groups"), FieldPanel("themes")]),
         *AdmissionMixin.admission_panels,
@@ -98,13 +202,10 @@ class EventPage(
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
-        index.FilterField("starts_at"),
+        index.FilterField("start_date"),
     ]
     api_fields = [
-        APIField("starts_at"),
-        APIField("ends_at"),
-        APIField("status"),
-        APIField("status_note"),
+        *SCHEDULE_API_FIELDS,
         APIField("intro"),
         APIField("location", serializer=serializers.LocationField()),
         APIField("target_groups", serializer=serializers.ReferencesField()),
@@ -125,5 +226,9 @@ class EventPage(
 
     def clean(self) -> None:
         super().clean()
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
+        if not self.start_date:
+            raise ValidationError({"start_date": _("An event needs a date.")})
+
+
+class EventScheduleChange(ScheduleChange):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="schedule_changes")

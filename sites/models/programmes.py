@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
@@ -20,6 +20,7 @@ from sites.models.mixins import (
     PageLanguageMixin,
     PaginatedChildrenMixin,
 )
+from sites.models.schedules import SCHEDULE_API_FIELDS, ScheduleChange, ScheduleMixin
 
 
 class ProgrammeKind(models.TextChoices):
@@ -100,7 +101,14 @@ class ProgrammeIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, 
 
 
 class ProgrammePage(
-    PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, AudienceMixin, AdmissionMixin, Page
+    PageLanguageMixin,
+    IntroMixin,
+    BodyMixin,
+    ListingImageMixin,
+    AudienceMixin,
+    AdmissionMixin,
+    ScheduleMixin,
+    Page,
 ):
     """A recurring activity, e.g. a weekly stress-management group."""
 
@@ -127,6 +135,7 @@ class ProgrammePage(
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("location"), FieldPanel("facilitator")]),
         FieldRowPanel([FieldPanel("target_groups"), FieldPanel("themes")]),
+        *ScheduleMixin.schedule_panels,
         *AdmissionMixin.admission_panels,
         FieldPanel("listing_image"),
         FieldPanel("body"),
@@ -149,6 +158,7 @@ class ProgrammePage(
         APIField("registration_required"),
         APIField("registration_info"),
         APIField("capacity"),
+        *SCHEDULE_API_FIELDS,
         APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
         APIField("body"),
     ]
@@ -159,8 +169,12 @@ class ProgrammePage(
         verbose_name = _("programme page")
 
 
+class ProgrammeScheduleChange(ScheduleChange):
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="schedule_changes")
+
+
 class SocialActivationProgrammePage(
-    PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, AudienceMixin, Page
+    PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, AudienceMixin, ScheduleMixin, Page
 ):
     """A social activation programme: who may join, for how long, and through which door."""
 
@@ -242,6 +256,7 @@ class SocialActivationProgrammePage(
         FieldRowPanel([FieldPanel("implementer"), FieldPanel("partner"), FieldPanel("project")]),
         FieldPanel("coordinators"),
         FieldRowPanel([FieldPanel("target_groups"), FieldPanel("themes")]),
+        *ScheduleMixin.schedule_panels,
         FieldPanel("listing_image"),
         FieldPanel("body"),
     ]
@@ -261,6 +276,7 @@ class SocialActivationProgrammePage(
         APIField("project", serializer=serializers.ProjectField()),
         APIField("target_groups", serializer=serializers.ReferencesField()),
         APIField("themes", serializer=serializers.ReferencesField()),
+        *SCHEDULE_API_FIELDS,
         APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
         APIField("body"),
     ]
@@ -282,3 +298,9 @@ class SocialActivationProgrammePage(
                     )
                 }
             )
+
+
+class SocialActivationScheduleChange(ScheduleChange):
+    page = ParentalKey(
+        SocialActivationProgrammePage, on_delete=models.CASCADE, related_name="schedule_changes"
+    )
