@@ -39,7 +39,7 @@ class UpcomingEventsBlock(ListingBlock):
     )
     limit = limit_block()
 
-    ordering = ("starts_at", "pk")
+    ordering = ("start", "end", "pk")
 
     class Meta:
         icon = "date"
@@ -50,13 +50,11 @@ class UpcomingEventsBlock(ListingBlock):
         preview_value = {"heading": "Prihajajoči dogodki", "scope": "site", "limit": 3}
 
     def listing_queryset(self) -> QuerySet:
+        # Occurrences of live, public events and programmes (the materialised calendar).
         # Imported late: the page models import the stream that holds this block.
-        event_page = apps.get_model("centre_sites", "EventPage")
-        return (
-            event_page.objects.live()
-            .public()
-            .filter(ends_at__gte=timezone.now())
-            .select_related("location", "programme")
+        occurrence = apps.get_model("centre_sites", "Occurrence")
+        return occurrence.objects.filter(end__gt=timezone.now()).select_related(
+            "entry", "entry__page", "entry__location", "entry__programme"
         )
 
     def listing_filters(self, value: Any, root_path: str | None) -> dict | None:
@@ -64,13 +62,13 @@ class UpcomingEventsBlock(ListingBlock):
         if value["scope"] != "network":
             if root_path is None:
                 return None
-            filters["url_path__startswith"] = root_path
+            filters["entry__page__url_path__startswith"] = root_path
         if value["location"] is not None:
-            filters["location_id"] = value["location"].pk
+            filters["entry__location_id"] = value["location"].pk
         if value["programme"] is not None:
-            filters["programme_id"] = value["programme"].pk
+            filters["entry__programme_id"] = value["programme"].pk
         if value["target_group"] is not None:
-            filters["target_groups"] = value["target_group"].pk
+            filters["entry__target_groups"] = value["target_group"].pk
         return filters
 
     def api_representation(self, value: Any, context: dict | None) -> dict:
@@ -78,16 +76,17 @@ class UpcomingEventsBlock(ListingBlock):
             "heading": value["heading"] or "",
             "events": [
                 {
-                    "id": event.pk,
-                    "title": event.title,
-                    "url": page_url(event, context),
-                    "starts_at": iso(event.starts_at),
-                    "ends_at": iso(event.ends_at),
-                    "status": event.status,
-                    "location": reference(event.location),
-                    "programme": reference(event.programme, label="title"),
+                    "id": occurrence.entry.page_id,
+                    "title": occurrence.entry.page.title,
+                    "url": page_url(occurrence.entry.page, context),
+                    "starts_at": iso(occurrence.start),
+                    "ends_at": iso(occurrence.end),
+                    "status": occurrence.status,
+                    "note": occurrence.note,
+                    "location": reference(occurrence.entry.location),
+                    "programme": reference(occurrence.entry.programme, label="title"),
                 }
-                for event in self.items(value, context)
+                for occurrence in self.items(value, context)
             ],
         }
 

@@ -30,6 +30,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+from sites.widgets import recurrence_js_catalog  # noqa: E402
+
+# django-recurrence's JavaScript catalogue, loaded by sites.widgets.ScheduleRecurrenceWidget.
+urlpatterns += [path("jsi18n/recurrence/", recurrence_js_catalog, name="recurrence-jsi18n")]
+
 urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,

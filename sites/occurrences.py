@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -112,6 +112,7 @@ def sync_page(page: Page, *, restricted_paths: Iterable[str] | None = None) -> i
         for planned in schedule.expand(window_start, window_end)
     ]
     Occurrence.objects.bulk_create(rows, batch_size=500)
+    entry.target_groups.set(page.target_groups.all())
     return len(rows)
 
 
@@ -193,7 +194,7 @@ def occurrences_between(
     if locale is not None:
         queryset = queryset.filter(entry__locale_id=locale)
     if target_group is not None:
-        queryset = queryset.filter(for_target_group(target_group))
+        queryset = queryset.filter(entry__target_groups=target_group)
     if not include_cancelled:
         queryset = queryset.exclude(status="cancelled")
     return queryset.select_related("entry", "entry__page", "entry__location").order_by(
@@ -208,14 +209,3 @@ def upcoming(limit: int | None = None, **filters) -> QuerySet[Occurrence]:
         now, now + timedelta(days=calendar_setting("MAX_RANGE_DAYS")), **filters
     )
     return queryset[:limit] if limit else queryset
-
-
-def for_target_group(target_group: int) -> Q:
-    """Occurrences of pages for a target group, across every scheduled page type."""
-    condition = Q(pk__in=[])
-    for model in scheduled_page_models():
-        through = model.target_groups.through
-        column = f"{model._meta.model_name}_id"
-        pages = through.objects.filter(targetgroup_id=target_group).values(column)
-        condition |= Q(entry__page_id__in=pages)
-    return condition

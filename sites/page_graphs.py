@@ -13,6 +13,7 @@ from network.models.organisations import OrganisationKind
 from sites import navigation, presentation
 from sites.structured_data import (
     Node,
+    When,
     article_node,
     audience,
     breadcrumb_node,
@@ -98,21 +99,65 @@ def _location(page, *, url, request, context) -> Node | None:
     return place_node(office, url=url, hours=office.opening_hours)
 
 
-def _event(page, *, url, request, context) -> Node:
+def occurrence_when(occurrence) -> When:
+    start, end = presentation.occurrence_times(occurrence)
+    previous = occurrence.original_start
+    if previous is not None:
+        previous = previous.astimezone(start.tzinfo)
+    return When(start=start, end=end, status=occurrence.status, previous_start=previous)
+
+
+def occurrence_events(page, request, *, organizer, language, series=None) -> list[Node]:
+    """One Event per upcoming occurrence of a page (a programme's include its events)."""
+    return [
+        event_node(
+            occurrence.entry.page.specific_deferred if occurrence.entry_id != page.pk else page,
+            occurrence_when(occurrence),
+            url=occurrence.entry.page.get_full_url(request) or "",
+            organizer=organizer,
+            language=language,
+            series=series,
+        )
+        for occurrence in presentation.upcoming_occurrences(page)
+    ]
+
+
+def _event(page, *, url, request, context) -> Node | None:
     organisation = _site_organisation(page, request)
-    series = None
+    organizer = _organisation_ref_for(organisation)
+    language = page.locale.language_code
+    programme = None
     if page.programme_id and page.programme is not None and page.programme.live:
-        series = {
+        programme = {
             "@type": "EventSeries",
             "name": page.programme.title,
             "url": page.programme.get_full_url(request) or "",
         }
+    summary = presentation.schedule_summary(page)
+    if summary is not None and summary.is_recurring:
+        # A repeating event is a series of its upcoming occurrences.
+        return event_series_node(
+            page,
+            url=url,
+            sub_events=occurrence_events(page, request, organizer=organizer, language=language),
+            organizer=organizer,
+            language=language,
+            audience=audience(page),
+        )
+    upcoming = presentation.upcoming_occurrences(page)
+    if upcoming:
+        when = occurrence_when(upcoming[0])
+    elif summary is not None:
+        when = When(summary.first_start, summary.first_end, page.status)
+    else:
+        return None
     return event_node(
         page,
+        when,
         url=url,
-        organizer=_organisation_ref_for(organisation),
-        series=series,
-        language=page.locale.language_code,
+        organizer=organizer,
+        series=programme,
+        language=language,
         audience=audience(page),
     )
 
@@ -121,16 +166,10 @@ def _programme(page, *, url, request, context) -> Node:
     organisation = _site_organisation(page, request)
     organizer = _organisation_ref_for(organisation)
     language = page.locale.language_code
-    sub_events = [
-        event_node(
-            event, url=event.get_full_url(request) or "", organizer=organizer, language=language
-        )
-        for event in presentation.upcoming_programme_events(page)
-    ]
     return event_series_node(
         page,
         url=url,
-        sub_events=sub_events,
+        sub_events=occurrence_events(page, request, organizer=organizer, language=language),
         organizer=organizer,
         language=language,
         audience=audience(page),
@@ -141,12 +180,15 @@ def _social_activation(page, *, url, request, context) -> Node:
     organisation = _site_organisation(page, request)
     implementer = page.implementer if page.implementer_id else organisation
     partner = page.partner if page.partner_id else None
+    organizer = _organisation_ref_for(implementer)
+    language = page.locale.language_code
     return social_activation_node(
         page,
         url=url,
-        organizer=_organisation_ref_for(implementer),
+        organizer=organizer,
         contributor=_organisation_ref_for(partner),
-        language=page.locale.language_code,
+        language=language,
+        sub_events=occurrence_events(page, request, organizer=organizer, language=language),
     )
 
 

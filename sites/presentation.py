@@ -226,22 +226,76 @@ def project_overview(page: Page) -> ProjectOverview | None:
 # Events and programmes
 
 
-def upcoming_programme_events(page: Page, *, limit: int = 50) -> list:
-    """The live, public, not yet finished events of a programme, soonest first."""
-    from sites.models import EventPage
+def upcoming_occurrences(page: Page, *, limit: int = 20) -> list:
+    """Upcoming dates of an event (its own) or of a programme (its sessions and its events)."""
+    from sites.models import EventPage, Occurrence
 
     def build() -> list:
+        queryset = Occurrence.objects.filter(end__gt=timezone.now())
+        if isinstance(page, EventPage):
+            queryset = queryset.filter(entry_id=page.pk)
+        else:
+            queryset = queryset.filter(entry__programme_id=page.pk)
         return list(
-            EventPage.objects.live()
-            .public()
-            .filter(programme_id=page.pk, ends_at__gte=timezone.now())
-            .select_related("location", "location__municipality")
-            .order_by("starts_at")[:limit]
+            queryset.select_related("entry", "entry__page", "entry__location").order_by(
+                "start", "end", "pk"
+            )[:limit]
         )
 
     if page.pk is None:
         return []
-    return memoise(page, "upcoming_events", build)
+    return memoise(page, "upcoming_occurrences", build)
+
+
+def occurrences_at_location(page: Page, location_id: int, *, limit: int = 10) -> list:
+    """Upcoming dates at a location, of the site ``page`` belongs to."""
+    from sites.occurrences import upcoming
+
+    site = page.get_site()
+    if site is None:
+        return []
+    return list(upcoming(limit, site=site, location=location_id))
+
+
+@dataclass(frozen=True)
+class ScheduleSummary:
+    """A schedule as the public reads it: the first date and times, and how it repeats."""
+
+    first_start: datetime
+    first_end: datetime
+    rule_text: str
+    until: date | None
+    skips_public_holidays: bool
+    is_recurring: bool
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.first_start.date() != self.first_end.date()
+
+
+def schedule_summary(page: Page) -> ScheduleSummary | None:
+    schedule = memoise(page, "schedule", page.get_schedule) if page.pk else page.get_schedule()
+    if schedule is None:
+        return None
+    from sites.schedules import aware
+
+    return ScheduleSummary(
+        first_start=aware(schedule.first_start, schedule.zone),
+        first_end=aware(schedule.first_start + schedule.duration, schedule.zone),
+        rule_text=schedule.rule.to_text() if schedule.rule else "",
+        until=schedule.until_date,
+        skips_public_holidays=bool(schedule.holiday_country),
+        is_recurring=schedule.is_recurring,
+    )
+
+
+def occurrence_times(occurrence) -> tuple[datetime, datetime]:
+    """An occurrence's start and end in its schedule's local time."""
+    zone = ZoneInfo(occurrence.entry.time_zone)
+    return (
+        timezone.localtime(occurrence.start, zone).replace(microsecond=0),
+        timezone.localtime(occurrence.end, zone).replace(microsecond=0),
+    )
 
 
 def location_zone(location: Location | None) -> ZoneInfo:

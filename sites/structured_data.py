@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +26,7 @@ EVENT_STATUS = {
     "cancelled": f"{SCHEMA}/EventCancelled",
     "postponed": f"{SCHEMA}/EventPostponed",
     "moved_online": f"{SCHEMA}/EventMovedOnline",
+    "rescheduled": f"{SCHEMA}/EventRescheduled",
 }
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PUBLIC_BODY_KINDS = {
@@ -226,41 +228,53 @@ def audience(page: Page) -> list[Node]:
     return [{"@type": "Audience", "audienceType": group.name} for group in page.target_groups.all()]
 
 
+@dataclass(frozen=True)
+class When:
+    """One occurrence's local times and status, as an Event node needs them."""
+
+    start: datetime
+    end: datetime
+    status: str = "scheduled"
+    previous_start: datetime | None = None
+
+
 def event_node(
     event,
+    when: When,
     *,
     url: str,
     organizer: Node | None = None,
     series: Node | None = None,
     language: str = "",
     audience: Sequence[Node] = (),
+    location: Location | None = None,
 ) -> Node:
     """One occurrence of an event with its status, place and times (ISO 8601 with offset)."""
-    starts = presentation.at_location(event.starts_at, event.location)
-    ends = presentation.at_location(event.ends_at, event.location)
-    online = event.status == "moved_online"
+    online = when.status == "moved_online"
+    location = location or getattr(event, "location", None)
     if online:
-        location = {"@type": "VirtualLocation", "url": url}
-    elif event.location is not None:
-        location = place_node(event.location)
+        place = {"@type": "VirtualLocation", "url": url}
+    elif location is not None:
+        place = place_node(location)
     else:
-        location = None
+        place = None
     return _compact(
         {
             "@type": "Event",
             "name": event.title,
             "url": url,
-            "description": event.intro,
+            "description": getattr(event, "intro", ""),
             "inLanguage": language,
-            "startDate": starts.isoformat() if starts else "",
-            "endDate": ends.isoformat() if ends else "",
-            "eventStatus": EVENT_STATUS.get(event.status, EVENT_STATUS["scheduled"]),
+            "startDate": when.start.isoformat(),
+            "endDate": when.end.isoformat(),
+            "previousStartDate": when.previous_start.isoformat() if when.previous_start else None,
+            "eventStatus": EVENT_STATUS.get(when.status, EVENT_STATUS["scheduled"]),
             "eventAttendanceMode": f"{SCHEMA}/"
             + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
-            "location": location,
+            "location": place,
             "organizer": organizer,
-            "isAccessibleForFree": event.is_free,
-            "maximumAttendeeCapacity": event.capacity,
+            "isAccessibleForFree": getattr(event, "is_free", None),
+            "maximumAttendeeCapacity": getattr(event, "capacity", None),
             "superEvent": series,
             "audience": list(audience),
         }
@@ -302,9 +316,12 @@ def social_activation_node(
     organizer: Node | None = None,
     contributor: Node | None = None,
     language: str = "",
+    sub_events: Sequence[Node] = (),
 ) -> Node:
     """A social activation programme: an EventSeries with its length and who may join."""
-    node = event_series_node(programme, url=url, organizer=organizer, language=language)
+    node = event_series_node(
+        programme, url=url, organizer=organizer, language=language, sub_events=sub_events
+    )
     audience = _compact(
         {
             "@type": "PeopleAudience",

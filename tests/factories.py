@@ -279,12 +279,55 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
         model = "centre_sites.EventIndexPage"
 
 
-class EventPageFactory(wagtail_factories.PageFactory):
+class ScheduledPageFactory(wagtail_factories.PageFactory):
+    """A page with a schedule; ``starts_at`` (aware) and ``hours`` set its first occurrence.
+
+    Factories save pages without publishing them, so the occurrences the publish signal
+    would write are synced here.
+    """
+
+    class Params:
+        starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+        hours = 2
+        zone = "Europe/Ljubljana"
+
+    start_date = factory.LazyAttribute(lambda o: local(o.starts_at, o.zone).date())
+    start_time = factory.LazyAttribute(lambda o: local(o.starts_at, o.zone).time())
+    end_time = factory.LazyAttribute(
+        lambda o: local(o.starts_at + timedelta(hours=o.hours), o.zone).time()
+    )
+    end_date = factory.LazyAttribute(
+        lambda o: (
+            end.date()
+            if (end := local(o.starts_at + timedelta(hours=o.hours), o.zone)).date()
+            != local(o.starts_at, o.zone).date()
+            else None
+        )
+    )
+    time_zone = factory.LazyAttribute(lambda o: o.zone)
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def occurrences(obj, create, extracted, **kwargs):
+        if create:
+            from sites.occurrences import sync_page
+
+            sync_page(obj)
+
+
+def local(moment, zone: str):
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(zone)).replace(microsecond=0, tzinfo=None)
+
+
+class EventPageFactory(ScheduledPageFactory):
     """An event a week from now, two hours long; pass ``parent=`` an EventIndexPage."""
 
     title = factory.Sequence(lambda n: f"Dogodek {n}")
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
-    ends_at = factory.LazyAttribute(lambda event: event.starts_at + timedelta(hours=2))
 
     class Meta:
         model = "centre_sites.EventPage"
@@ -298,6 +341,18 @@ class ProgrammeIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class ProgrammePageFactory(wagtail_factories.PageFactory):
+    """A programme without dates; use ScheduledProgrammePageFactory for one with a schedule."""
+
+    title = factory.Sequence(lambda n: f"Program {n}")
+    kind = "workshop"
+
+    class Meta:
+        model = "centre_sites.ProgrammePage"
+
+
+class ScheduledProgrammePageFactory(ScheduledPageFactory):
+    """A programme whose first session is a week from now; pass ``recurrence=`` to repeat."""
+
     title = factory.Sequence(lambda n: f"Program {n}")
     kind = "workshop"
 

@@ -156,6 +156,9 @@ MREZA = {
         # The longest date range a listing, feed or API query may ask for.
         "MAX_RANGE_DAYS": 366,
     },
+    # Registrations for an event or programme are deleted this many days after it ends
+    # (manage.py purge_registrations, run daily); the consent text tells people so.
+    "REGISTRATION_RETENTION_DAYS": 30,
 }
 
 LOGGING = {

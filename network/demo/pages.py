@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
+import recurrence
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db.models import Model
+from recurrence.fields import RecurrenceField
 from wagtail.blocks import StreamBlock, StreamValue
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -30,8 +32,9 @@ class PageData:
     """A page to create or update under its parent, with the pages below it.
 
     ``fields`` are plain model fields (a PageRef resolves to the page), ``m2m`` many-to-many
-    fields (lists of rows) and ``body`` the raw blocks of the ``body`` StreamField, where a
-    PageRef resolves to the page's id.
+    fields (lists of rows), ``inlines`` child relations (lists of field dicts, e.g. schedule
+    changes) and ``body`` the raw blocks of the ``body`` StreamField, where a PageRef resolves
+    to the page's id.
     """
 
     model: type[Page]
@@ -41,6 +44,7 @@ class PageData:
     m2m: dict[str, list[Model]] = field(default_factory=dict)
     body: list[dict] | None = None
     children: list[PageData] = field(default_factory=list)
+    inlines: dict[str, list[dict]] = field(default_factory=dict)
 
 
 def _strip_ids(value: Any) -> Any:
@@ -133,7 +137,9 @@ class PageWriter:
                 parent.add_child(instance=page)
             except ValidationError as error:
                 raise DemoDataError(f"{parent.title}/{data.slug}: {error}") from error
-        return self.write_fields(page, raw, fields, data.m2m, title=data.title, created=created)
+        return self.write_fields(
+            page, raw, fields, data.m2m, title=data.title, created=created, inlines=data.inlines
+        )
 
     def write_fields(
         self,
@@ -144,13 +150,23 @@ class PageWriter:
         *,
         title: str,
         created: bool,
+        inlines: dict[str, list[dict]] | None = None,
     ) -> Page:
         label = f"{page._meta.verbose_name} “{title}”"
         changed = created or not page.live or page.title != title
         page.title = title
         for name, value in fields.items():
-            if getattr(page, name) != value:
+            if comparable(page, name, getattr(page, name)) != comparable(page, name, value):
                 setattr(page, name, value)
+                changed = True
+        for name, rows in (inlines or {}).items():
+            current = [
+                {key: getattr(child, key) for key in row}
+                for child, row in zip(getattr(page, name).all(), rows, strict=False)
+            ]
+            if created or current != rows or len(getattr(page, name).all()) != len(rows):
+                child_model = page._meta.get_field(name).related_model
+                setattr(page, name, [child_model(**row) for row in rows])
                 changed = True
         for name, rows in m2m.items():
             wanted = {row.pk for row in rows}
@@ -172,6 +188,15 @@ class PageWriter:
             page.save_revision().publish()
         self.tally.record(type(page), CREATED if created else UPDATED if changed else UNCHANGED)
         return page
+
+
+def comparable(page: Page, name: str, value: Any) -> Any:
+    """A field value in a form that compares equal when unchanged (recurrences as text)."""
+    if isinstance(page._meta.get_field(name), RecurrenceField):
+        if isinstance(value, str):
+            value = recurrence.deserialize(value) if value else None
+        return recurrence.serialize(value) if value else ""
+    return value
 
 
 def _png(colour: tuple[int, int, int]) -> bytes:

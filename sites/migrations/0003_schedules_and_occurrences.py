@@ -181,6 +181,7 @@ class Migration(migrations.Migration):
                 ('sequence', models.PositiveIntegerField(default=0)),
                 ('signature', models.CharField(blank=True, max_length=64)),
                 ('modified_at', models.DateTimeField()),
+                ('target_groups', models.ManyToManyField(blank=True, related_name='+', to='network.targetgroup')),
                 ('time_zone', models.CharField(max_length=40)),
                 ('locale', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
                 ('location', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='network.location')),

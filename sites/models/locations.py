@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -47,20 +46,11 @@ class LocationPage(PageLanguageMixin, IntroMixin, BodyMixin, Page):
         verbose_name = _("location page")
 
     def get_context(self, request, *args, **kwargs):
-        from sites.models.events import EventPage
-
         context = super().get_context(request, *args, **kwargs)
         context["office"] = (
             type(self.location)
             .objects.select_related("municipality", "organisation")
             .prefetch_related("weekly_hours", "hours_exceptions")
             .get(pk=self.location_id)
-        )
-        context["events"] = list(
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self.get_site().root_page)
-            .filter(location_id=self.location_id, ends_at__gte=timezone.now())
-            .order_by("starts_at")[:10]
         )
         return context

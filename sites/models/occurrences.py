@@ -41,6 +41,7 @@ class CalendarEntry(models.Model):
     programme = models.ForeignKey(
         "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    target_groups = models.ManyToManyField("network.TargetGroup", related_name="+", blank=True)
     time_zone = models.CharField(max_length=40)
 
     class Meta:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.template.context import Context
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
@@ -74,9 +76,21 @@ def project_overview(page: Page) -> presentation.ProjectOverview | None:
 
 
 @register.simple_tag
-def upcoming_events(page: Page) -> list:
-    """The upcoming events of a programme page."""
-    return presentation.upcoming_programme_events(page)
+def upcoming_occurrences(page: Page) -> list:
+    """The upcoming dates of an event or programme page."""
+    return presentation.upcoming_occurrences(page)
+
+
+@register.simple_tag
+def occurrences_at_location(page: Page, location: Location) -> list:
+    """The upcoming dates at a location, on the site of ``page``."""
+    return presentation.occurrences_at_location(page, location.pk)
+
+
+@register.simple_tag
+def schedule_summary(page: Page) -> presentation.ScheduleSummary | None:
+    """How an event or programme is scheduled, for its "When" line."""
+    return presentation.schedule_summary(page)
 
 
 @register.simple_tag
@@ -98,12 +112,17 @@ def address(location: Location) -> str:
 
 
 @register.simple_tag
-def event_times(event: Page, location: Location | None = None) -> tuple[datetime, datetime]:
-    """An event's start and end in local time: at ``location`` if given, else at its own."""
-    where = location if isinstance(location, Location) else event.location
-    return presentation.at_location(event.starts_at, where), presentation.at_location(
-        event.ends_at, where
-    )
+def occurrence_times(occurrence) -> tuple[datetime, datetime]:
+    """An occurrence's start and end in its schedule's local time."""
+    return presentation.occurrence_times(occurrence)
+
+
+@register.filter
+def at_zone(moment: datetime | None, zone: str) -> datetime | None:
+    """The moment in the named time zone."""
+    if moment is None:
+        return None
+    return timezone.localtime(moment, ZoneInfo(zone))
 
 
 @register.filter

@@ -1,10 +1,12 @@
 """The demo network: seven sites, seed geography, valid data, idempotent loading, demo logins."""
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from io import StringIO
+from zoneinfo import ZoneInfo
 
+import holidays
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -48,6 +50,7 @@ from sites.models import (
     GoodPracticePage,
     HubHomePage,
     NewsArticlePage,
+    ProgrammePage,
     ProjectPage,
     SocialActivationProgrammePage,
 )
@@ -247,7 +250,11 @@ def test_each_site_answers_with_its_own_content(client, demo, hostname):
         assert text in content
 
 
-PAGE_TYPES = [getattr(page_models, name) for name in page_models.__all__]
+PAGE_TYPES = [
+    model
+    for model in (getattr(page_models, name) for name in page_models.__all__)
+    if issubclass(model, Page)
+]
 
 
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
@@ -283,12 +290,59 @@ def test_eu_funded_project_pages_can_be_published(demo):
 def test_events_are_relative_to_the_load_day_and_one_is_cancelled(demo):
     for hostname in ("socio.localhost", "hana.localhost"):
         root = Site.objects.get(hostname=hostname).root_page
-        events = EventPage.objects.descendant_of(root).order_by("starts_at")
-        assert len(events) == 3
+        events = EventPage.objects.descendant_of(root).order_by("start_date")
+        assert len(events) >= 3
         assert [event.status for event in events].count("cancelled") == 1
         assert all(event.status_note for event in events if event.status == "cancelled")
         assert any(event.programme_id for event in events)
-        assert all(event.starts_at > event.first_published_at for event in events)
+        assert all(event.start_date > event.first_published_at.date() for event in events)
+        # Every event is on the calendar: one occurrence each, at 17:00 local time.
+        for event in events:
+            (occurrence,) = event.calendar_entry.occurrences.all()
+            zone = ZoneInfo(event.calendar_entry.time_zone)
+            assert occurrence.start.astimezone(zone).time() == time(17)
+
+
+def local_starts(page) -> list:
+    zone = ZoneInfo(page.calendar_entry.time_zone)
+    return [
+        (occurrence.start.astimezone(zone), occurrence)
+        for occurrence in page.calendar_entry.occurrences.all()
+    ]
+
+
+def test_weekly_groups_meet_on_their_weekday_at_local_time_across_dst(demo):
+    group = ProgrammePage.objects.get(slug="obvladovanje-stresa")
+    starts = local_starts(group)
+    assert len(starts) > 20
+    # Every Tuesday at 17:00 in Ljubljana, in winter and in summer time alike.
+    assert {
+        (start.weekday(), start.time())
+        for start, occurrence in starts
+        if occurrence.status != "rescheduled"
+    } == {(1, time(17))}
+    assert {start.utcoffset() for start, _ in starts} == {timedelta(hours=1), timedelta(hours=2)}
+    # October to June, never on a Slovenian public holiday.
+    assert all(start.month in (10, 11, 12, 1, 2, 3, 4, 5, 6) for start, _ in starts)
+    slovenian = holidays.country_holidays("SI", years=range(2025, 2029))
+    assert not [start for start, _ in starts if start.date() in slovenian]
+    statuses = [occurrence.status for _, occurrence in starts]
+    assert statuses.count("cancelled") == 1 and statuses.count("rescheduled") == 1
+    moved = next(occurrence for _, occurrence in starts if occurrence.status == "rescheduled")
+    assert moved.start - moved.original_start == timedelta(days=1)
+    assert moved.note
+
+
+def test_social_activation_programmes_run_eleven_months_from_mid_october(demo):
+    for programme in SocialActivationProgrammePage.objects.live():
+        starts = [start for start, _ in local_starts(programme)]
+        first, last = starts[0], starts[-1]
+        assert first.month == 10 and first.day >= 15
+        assert programme.start_date.month == 10 and programme.start_date.day >= 15
+        # Four mornings a week, for 11 months.
+        assert {start.weekday() for start in starts} == {0, 1, 2, 3}
+        assert {start.time() for start in starts} == {time(8)}
+        assert (last.year - first.year) * 12 + last.month - first.month == 11
 
 
 def test_social_activation_programmes_follow_seed_002(demo):

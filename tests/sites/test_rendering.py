@@ -234,7 +234,7 @@ def test_event_index_lists_upcoming_events_only(client, network):
         parent=index,
         title="Lanski piknik",
         starts_at=timezone.now() - timedelta(days=400),
-        ends_at=timezone.now() - timedelta(days=400) + timedelta(hours=3),
+        hours=3,
     )
 
     html = render(client, network, "event_index_page")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -101,9 +100,9 @@ def test_past_exceptions_are_left_out(client, network):
 def test_event_page_is_an_event_with_status_place_and_offset_times(client, network):
     event = network.pages["event_page"]
     event.status = "postponed"
-    event.starts_at = datetime(2027, 7, 1, 8, 0, tzinfo=ZoneInfo("UTC"))
-    event.ends_at = datetime(2027, 7, 1, 10, 0, tzinfo=ZoneInfo("UTC"))
-    event.save()
+    # 10:00–12:00 in Ljubljana (summer time) is 08:00–10:00 UTC.
+    event.start_date, event.start_time, event.end_time = date(2027, 7, 1), time(10), time(12)
+    event.save_revision().publish()
 
     node = json_ld(client, network, "event_page").node("Event")
 
@@ -128,7 +127,7 @@ def test_event_page_is_an_event_with_status_place_and_offset_times(client, netwo
 def test_event_status_maps_to_schema_org(client, network, status, schema_status):
     event = network.pages["event_page"]
     event.status = status
-    event.save()
+    event.save_revision().publish()
 
     node = json_ld(client, network, "event_page").node("Event")
 
@@ -146,7 +145,7 @@ def test_programme_is_an_event_series_of_its_upcoming_events(client, network):
         title="Pretekla",
         programme=programme,
         starts_at=past,
-        ends_at=past + timedelta(hours=1),
+        hours=1,
     )
     draft = EventPageFactory(parent=index, title="Osnutek", programme=programme)
     draft.unpublish()

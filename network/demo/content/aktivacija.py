@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from network.demo.content import DemoContext
 from network.demo.content import blocks as b
+from network.demo.content.schedules import RepeatText, schedule_fields
 from network.demo.pages import PageData
 from network.demo.specs import p, paragraph
 from sites.models import ProgrammeIndexPage, SocialActivationProgrammePage
@@ -11,6 +12,11 @@ from sites.models import ProgrammeIndexPage, SocialActivationProgrammePage
 ELIGIBILITY = (
     "Za osebe do 49 let, ki so v zadnjih 24 mesecih vsaj dvanajstkrat prejele denarno "
     "socialno pomoč. V program vas napoti center za socialno delo ali urad za delo."
+)
+
+# Mid-October start, 11 months, four mornings a week of training and group work.
+PROGRAMME_WEEK = RepeatText(
+    ("MO", "TU", "WE", "TH"), "08:00", "12:00", season_start=(10, 15), months=11
 )
 
 # (slug, title, intro, text, implementer, partner)
@@ -57,6 +63,7 @@ def build(ctx: DemoContext) -> tuple[list[PageData], list[dict]]:
                 "implementer": ctx.org(implementer),
                 "partner": ctx.org(partner) if partner else None,
                 "project": project,
+                **schedule_fields(ctx, PROGRAMME_WEEK)[0],
             },
             m2m={
                 "entry_points": entry_points,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time, timedelta
 
 from network.demo.content import DemoContext
 from network.demo.content import blocks as b
+from network.demo.content.schedules import RepeatText, schedule_fields
 from network.demo.pages import PageData, PageRef, ensure_document, ensure_image
 from network.demo.specs import heading, p, paragraph
 from sites.models import (
@@ -45,11 +46,15 @@ class ProgrammeText:
     target_groups: tuple[str, ...]
     themes: tuple[str, ...] = ()
     registration_info: str = ""
+    schedule: RepeatText | None = None
 
 
 @dataclass(frozen=True)
 class EventText:
-    """An event ``days`` after the load date at 17:00; a ``cancelled`` reason cancels it."""
+    """An event ``days`` after the load date at 17:00; a ``cancelled`` reason cancels it.
+
+    ``end_days`` makes it a multi-day event ending that many days later.
+    """
 
     slug: str
     title: str
@@ -58,6 +63,7 @@ class EventText:
     hours: int = 2
     programme: str = ""
     cancelled: str = ""
+    end_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -126,28 +132,32 @@ def project_section(ctx: DemoContext, t: CentreTexts) -> PageData:
 def programme_section(ctx: DemoContext, t: CentreTexts) -> PageData:
     location = ctx.location()
     contacts = ctx.contacts()
-    pages = [
-        PageData(
-            ProgrammePage,
-            item.slug,
-            item.title,
-            fields={
-                "intro": item.intro,
-                "kind": item.kind,
-                "location": location,
-                "facilitator": contacts[0] if contacts else None,
-                "is_free": True,
-                "registration_required": bool(item.registration_info),
-                "registration_info": item.registration_info,
-            },
-            m2m={
-                "target_groups": [ctx.target_group(slug) for slug in item.target_groups],
-                "themes": [ctx.theme(slug) for slug in item.themes],
-            },
-            body=[paragraph(p(item.text))],
+    pages = []
+    for item in t.programme_list:
+        schedule, changes = schedule_fields(ctx, item.schedule) if item.schedule else ({}, [])
+        pages.append(
+            PageData(
+                ProgrammePage,
+                item.slug,
+                item.title,
+                fields={
+                    "intro": item.intro,
+                    "kind": item.kind,
+                    "location": location,
+                    "facilitator": contacts[0] if contacts else None,
+                    "is_free": True,
+                    "registration_required": bool(item.registration_info),
+                    "registration_info": item.registration_info,
+                    **schedule,
+                },
+                m2m={
+                    "target_groups": [ctx.target_group(slug) for slug in item.target_groups],
+                    "themes": [ctx.theme(slug) for slug in item.themes],
+                },
+                inlines={"schedule_changes": changes},
+                body=[paragraph(p(item.text))],
+            )
         )
-        for item in t.programme_list
-    ]
     return PageData(
         ProgrammeIndexPage,
         t.programmes.slug,
@@ -169,8 +179,12 @@ def event_section(ctx: DemoContext, t: CentreTexts) -> PageData:
                 item.title,
                 fields={
                     "intro": item.intro,
-                    "starts_at": ctx.at(item.days),
-                    "ends_at": ctx.at(item.days, 17 + item.hours),
+                    "start_date": ctx.today + timedelta(days=item.days),
+                    "start_time": time(17),
+                    "end_date": ctx.today + timedelta(days=item.days + item.end_days)
+                    if item.end_days
+                    else None,
+                    "end_time": time(17 + item.hours),
                     "status": "cancelled" if item.cancelled else "scheduled",
                     "status_note": item.cancelled,
                     "location": location,

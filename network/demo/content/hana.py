@@ -14,6 +14,7 @@ from network.demo.content.centre import (
     centre_home_blocks,
     centre_pages,
 )
+from network.demo.content.schedules import DateChange, RepeatText
 from network.demo.pages import PageData
 
 GROUPS = ("socialne-vylouceni",)
@@ -49,6 +50,13 @@ TEXTS = CentreTexts(
             "potřeb a plán činností, který setkání průběžně doplňují.",
             GROUPS,
             THEMES,
+            schedule=RepeatText(
+                ("TH",),
+                "18:00",
+                "20:00",
+                interval=2,
+                changes=(DateChange(0, "Setkání se přesouvá kvůli volbám.", 1),),
+            ),
         ),
         ProgrammeText(
             "socialni-poradenstvi",
@@ -60,6 +68,7 @@ TEXTS = CentreTexts(
             GROUPS,
             THEMES,
             "Na konzultaci se domluvte s místním koordinátorem.",
+            schedule=RepeatText(("WE",), "13:00", "16:00"),
         ),
     ),
     event_list=(

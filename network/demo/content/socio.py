@@ -14,6 +14,7 @@ from network.demo.content.centre import (
     centre_home_blocks,
     centre_pages,
 )
+from network.demo.content.schedules import DateChange, RepeatText
 from network.demo.pages import PageData
 
 TEXTS = CentreTexts(
@@ -47,6 +48,15 @@ TEXTS = CentreTexts(
             "si izmenjajo izkušnje. Sodelovanje je brezplačno.",
             ("brezposelni", "osebe-z-zdravstvenimi-omejitvami"),
             ("socialna-vkljucenost",),
+            schedule=RepeatText(
+                ("TU",),
+                "17:00",
+                "19:00",
+                changes=(
+                    DateChange(1, "Srečanje odpade zaradi izobraževanja vodij skupine."),
+                    DateChange(3, "Zaradi prireditve v dvorani se srečamo dan kasneje.", 1),
+                ),
+            ),
         ),
         ProgrammeText(
             "racunalniski-tecaj",
@@ -58,6 +68,7 @@ TEXTS = CentreTexts(
             ("starejsi", "brezposelni"),
             ("znanje",),
             "Prijave sprejemamo po elektronski pošti ali osebno v centru.",
+            schedule=RepeatText(("MO", "WE"), "09:00", "11:00"),
         ),
     ),
     event_list=(
@@ -80,6 +91,14 @@ TEXTS = CentreTexts(
             "Predavanje: družinski proračun",
             "Kako načrtovati mesečne izdatke in se izogniti dolgovom.",
             30,
+        ),
+        EventText(
+            "medgeneracijski-vikend",
+            "Medgeneracijski vikend v naravi",
+            "Dva dneva pohodov, iger in druženja za vse generacije.",
+            40,
+            hours=0,
+            end_days=1,
         ),
     ),
     news_list=(
