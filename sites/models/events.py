@@ -84,7 +84,7 @@ class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
         return self.calendar_response(
             request,
             "centre_sites/event_index_page.html",
-            {"error": error, "occurrences": None},
+            {"error": error, "occurrences": None, "this_month": self.this_month()},
             status=400,
         )
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
 from recurrence import DAILY
 from recurrence.fields import RecurrenceField
@@ -15,6 +16,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from sites import serializers
+from sites.forms import ScheduleForm
 from sites.schedules import Change, OccurrenceStatus, Schedule, calendar_setting
 from sites.widgets import ScheduleRecurrenceWidget
 
@@ -95,6 +97,8 @@ class ScheduleMixin(models.Model):
         ),
     ]
 
+    base_form_class = ScheduleForm
+
     class Meta:
         abstract = True
 
@@ -169,10 +173,21 @@ def schedule_errors(page: ScheduleMixin) -> dict[str, str]:
             )
         elif recurrence.rrules and recurrence.rrules[0].freq > DAILY:
             errors["recurrence"] = _("Repeat at most daily.")
-        elif recurrence.rrules and recurrence.rrules[0].until is not None:
-            until = recurrence.rrules[0].until
-            if (until.date() if isinstance(until, datetime) else until) < page.start_date:
+        elif recurrence.rrules:
+            rule = recurrence.rrules[0]
+            until = rule.until
+            if (
+                until is not None
+                and (until.date() if isinstance(until, datetime) else until) < page.start_date
+            ):
                 errors["recurrence"] = _("The repeat rule ends before the first date.")
+            weekdays = {getattr(day, "number", day) for day in rule.byday or ()}
+            if weekdays and page.start_date.weekday() not in weekdays:
+                # Calendar apps always count the first date; the rule would skip it.
+                errors["start_date"] = _(
+                    "The first date is a %(weekday)s, but the schedule repeats on other days; "
+                    "start on one of them."
+                ) % {"weekday": date_format(page.start_date, "l")}
     return errors
 
 
