@@ -128,8 +128,11 @@ class MediaEmbedBlock(BulkStructBlock):
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
         context = super().get_context(value, parent_context=parent_context)
         embed = self.embed(value)
+        # A "link" embed (oEmbed type link) has no HTML: the template shows a link instead.
         context["embed_html"] = (
-            render_to_string("wagtailembeds/embed_frontend.html", {"embed": embed}) if embed else ""
+            render_to_string("wagtailembeds/embed_frontend.html", {"embed": embed})
+            if embed and embed.html
+            else ""
         )
         return context
 

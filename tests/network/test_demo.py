@@ -269,8 +269,14 @@ def test_every_body_block_is_used_on_a_live_page(demo):
             continue
         for page in model.objects.live():
             used |= {block.block_type for block in page.body}
-    # Embeds are fetched from their provider (oEmbed), which a demo load cannot count on.
-    assert set(BodyBlock.base_blocks) - used == {"embed"}
+    assert set(BodyBlock.base_blocks) - used == set()
+
+
+def test_the_demo_embed_loads_offline_and_shows_as_a_link(client, demo):
+    # The demo stores the oEmbed answer, so no provider is asked during a load or a request.
+    html = client.get("/", HTTP_HOST="aktivacija-nm.localhost").content.decode()
+    assert '<p class="block-embed"><a href="https://www.europarltv.europa.eu/' in html
+    assert "Video Evropskega parlamenta o socialni razsežnosti EU</a>" in html
 
 
 def test_demo_page_bodies_pass_block_validation(demo):

@@ -14,6 +14,12 @@ ELIGIBILITY = (
     "socialno pomoč. V program vas napoti center za socialno delo ali urad za delo."
 )
 
+# A public video of the European Parliament on the EU's social goals (youth employment).
+EUROPARL_VIDEO = (
+    "https://www.europarltv.europa.eu/sl/programme/society/common-goals-the-social-dimension"
+)
+EUROPARL_TITLE = "Skupni cilji: socialna razsežnost"
+
 # Mid-October start, 11 months, four mornings a week of training and group work.
 PROGRAMME_WEEK = RepeatText(
     ("MO", "TU", "WE", "TH"), "08:00", "12:00", season_start=(10, 15), months=11
@@ -85,8 +91,14 @@ def build(ctx: DemoContext) -> tuple[list[PageData], list[dict]]:
         fields={"intro": "Dolga programa socialne aktivacije v regijski enoti Novo mesto."},
         children=pages,
     )
+    b.ensure_stored_embed(EUROPARL_VIDEO, title=EUROPARL_TITLE, provider_name="EuroparlTV")
     home_blocks = [
         b.programme_list("Naši programi"),
+        b.media_embed(
+            EUROPARL_VIDEO,
+            "Video Evropskega parlamenta o socialni razsežnosti EU",
+            "Kako EU podpira programe, ki mladim pomagajo do zaposlitve.",
+        ),
         b.contacts("Regijske koordinatorke", coordinators),
         b.quick_contact("Hitri kontakt", ctx.location()),
         b.indicators("Kazalniki", project),

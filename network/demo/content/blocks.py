@@ -167,3 +167,28 @@ def good_practices(heading: str, limit: int = 3) -> dict:
         "type": "good_practices",
         "value": {"heading": heading, "theme": None, "region": None, "limit": limit},
     }
+
+
+def media_embed(url: str, title: str, caption: str = "") -> dict:
+    return {"type": "embed", "value": {"url": url, "title": title, "caption": caption}}
+
+
+def ensure_stored_embed(url: str, *, title: str, provider_name: str) -> None:
+    """Store a link-type oEmbed result, so the demo loads offline without asking the provider.
+
+    A "link" embed has no HTML: the block shows it as a link with its title.
+    """
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    Embed.objects.get_or_create(
+        hash=get_embed_hash(url, None, None),
+        defaults={
+            "url": url,
+            "type": "link",
+            "html": "",
+            "title": title,
+            "provider_name": provider_name,
+            "thumbnail_url": "",
+        },
+    )
