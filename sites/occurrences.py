@@ -197,9 +197,9 @@ def occurrences_between(
         queryset = queryset.filter(entry__target_groups=target_group)
     if not include_cancelled:
         queryset = queryset.exclude(status="cancelled")
-    return queryset.select_related("entry", "entry__page", "entry__location").order_by(
-        "start", "end", "pk"
-    )
+    return queryset.select_related(
+        "entry", "entry__page", "entry__location", "entry__site", "entry__programme"
+    ).order_by("start", "end", "pk")
 
 
 def upcoming(limit: int | None = None, **filters) -> QuerySet[Occurrence]:

@@ -260,3 +260,49 @@ class UpcomingOccurrencesField(Field):
 
         upcoming = Occurrence.objects.filter(entry_id=page.pk, end__gt=timezone.now())
         return [occurrence_data(item) for item in upcoming[: self.limit]]
+
+
+class OccurrencePage(TypedDict):
+    id: int
+    title: str
+    type: str
+    url: str | None
+
+
+class SiteReference(TypedDict):
+    id: int
+    hostname: str
+
+
+class OccurrenceItem(TypedDict):
+    """One row of ``/api/v3/occurrences/``: when, what, where, and on which site."""
+
+    start: str
+    end: str
+    status: str
+    note: str
+    original_start: str | None
+    time_zone: str
+    page: OccurrencePage
+    site: SiteReference | None
+    location: Reference | None
+    programme: dict | None
+
+
+def occurrence_item(occurrence, request=None) -> OccurrenceItem:
+    """An occurrence for the API, its page's full URL on the page's own site."""
+    entry = occurrence.entry
+    page = entry.page
+    return {
+        **occurrence_data(occurrence),
+        "time_zone": entry.time_zone,
+        "page": {
+            "id": page.pk,
+            "title": page.title,
+            "type": page.specific_class._meta.label_lower if page.specific_class else "",
+            "url": page.get_full_url(request),
+        },
+        "site": {"id": entry.site_id, "hostname": entry.site.hostname} if entry.site else None,
+        "location": reference(entry.location),
+        "programme": reference(entry.programme, label="title"),
+    }

@@ -235,3 +235,28 @@ def test_an_event_page_needs_a_date_and_an_end_after_its_start(events):
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert "end_time" in error.value.message_dict
+
+
+def test_api_items_say_when_what_where_and_on_which_site(
+    centre, events, programmes, django_assert_max_num_queries
+):
+    from sites.serializers import occurrence_item
+
+    pivka = LocationFactory(name="Pivka")
+    group = weekly_group(programmes, title="Skupina")
+    EventPageFactory(parent=events, title="Izlet", programme=group, location=pivka)
+    now = timezone.now()
+    with django_assert_max_num_queries(2):
+        items = [
+            occurrence_item(row)
+            for row in occurrences_between(now, now + timedelta(days=100), site=centre.site)
+        ]
+    event = next(item for item in items if item["page"]["title"] == "Izlet")
+    assert event["page"]["type"] == "centre_sites.eventpage"
+    assert event["page"]["url"].startswith("http://socio.localhost")
+    assert event["site"] == {"id": centre.site.pk, "hostname": "socio.localhost"}
+    assert event["location"] == {"id": pivka.pk, "name": "Pivka"}
+    assert event["programme"] == {"id": group.pk, "title": "Skupina"}
+    assert event["time_zone"] == "Europe/Ljubljana"
+    assert datetime.fromisoformat(event["start"]) > now
+    assert len([item for item in items if item["page"]["title"] == "Skupina"]) == 10
