@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
 
 from network.demo.upsert import CREATED, UNCHANGED, UPDATED, Tally, full_clean
 from network.models import Tenant
@@ -25,7 +26,9 @@ class DemoUser:
     site_name: str = ""
 
 
-def _ensure_user(account: DemoUser, groups: list[Group], *, superuser: bool, tally: Tally) -> None:
+def _ensure_user(
+    account: DemoUser, groups: list[Group], *, superuser: bool, tally: Tally, language: str = ""
+) -> None:
     user_model = get_user_model()
     user = user_model._default_manager.filter(username=account.username).first()
     created = user is None
@@ -54,6 +57,12 @@ def _ensure_user(account: DemoUser, groups: list[Group], *, superuser: bool, tal
     if {group.pk for group in user.groups.all()} != {group.pk for group in groups}:
         user.groups.set(groups)
         changed = True
+    # Editors of a Czech centre work in a Czech admin; everyone else in the default language.
+    profile = UserProfile.get_for_user(user)
+    if profile.preferred_language != language:
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+        changed = True
     tally.record(user_model, CREATED if created else UPDATED if changed else UNCHANGED)
 
 
@@ -72,6 +81,12 @@ def ensure_demo_users(tenants: list[tuple[str, Tenant]], *, tally: Tally) -> lis
             ("moderator", "Moderator", tenant.moderators),
         ):
             account = DemoUser(f"{prefix}-{suffix}", role, site.hostname, site.site_name)
-            _ensure_user(account, [group], superuser=False, tally=tally)
+            _ensure_user(
+                account,
+                [group],
+                superuser=False,
+                tally=tally,
+                language=site.root_page.locale.language_code,
+            )
             accounts.append(account)
     return accounts

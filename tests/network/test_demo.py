@@ -555,3 +555,14 @@ def test_command_refuses_to_run_without_debug(settings):
         call_command("load_demo_network", stdout=StringIO())
 
     assert Site.objects.count() == sites_before
+
+
+def test_centre_editors_work_in_their_sites_language(demo):
+    from wagtail.users.models import UserProfile
+
+    def language(username):
+        return UserProfile.get_for_user(User.objects.get(username=username)).preferred_language
+
+    User = get_user_model()
+    assert language("hana-urednik") == "cs"
+    assert language("socio-urednik") == "sl"
