@@ -82,3 +82,24 @@ def test_home_page_screenshot(demo_server, page, site):
     page.goto(demo_server.url(DEMO_HOSTS[site]))
     assert page.locator("h1").count() == 1
     page.screenshot(path=str(SCREENSHOTS / f"{site}.png"), full_page=False)
+
+
+@pytest.mark.parametrize(("site", "events"), [("socio", "dogodki"), ("hana", "akce")])
+def test_calendar_views_have_no_serious_axe_violation(demo_server, page, site, events):
+    """The upcoming list, the month calendar and the printable programme of a centre."""
+    axe = Axe()
+    host = DEMO_HOSTS[site]
+    page.goto(demo_server.url(host, f"/{events}/"))
+    assert page.locator(".occurrences li").count() > 3
+    assert not serious_violations(axe.run(page)), page.url
+    printable = page.locator(".calendar-views a").nth(1).get_attribute("href")
+    page.goto(demo_server.url(host, f"/{events}/calendar/"))  # redirects to this month
+    assert page.locator("table.month-calendar caption").count() == 1
+    assert not serious_violations(axe.run(page)), page.url
+    page.screenshot(path=str(SCREENSHOTS / f"calendar-{site}.png"), full_page=True)
+    page.goto(demo_server.url(host, printable))
+    assert not serious_violations(axe.run(page)), page.url
+    # Printed, the programme is the month's dates alone: no menus, no footer.
+    page.emulate_media(media="print")
+    assert not page.locator(".main-nav").is_visible()
+    assert page.locator(".programme-day").count() > 0
