@@ -35,6 +35,10 @@ from sites.widgets import recurrence_js_catalog  # noqa: E402
 # django-recurrence's JavaScript catalogue, loaded by sites.widgets.ScheduleRecurrenceWidget.
 urlpatterns += [path("jsi18n/recurrence/", recurrence_js_catalog, name="recurrence-jsi18n")]
 
+# Registration for events and programmes, by page id: the views speak the page's own
+# language (as pages do), so these URLs take no language prefix.
+urlpatterns += [path("registration/", include("sites.registration_urls"))]
+
 urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,

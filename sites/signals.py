@@ -1,4 +1,4 @@
-"""Keep each page's occurrences in step with what the public can see of it."""
+"""Keep each page's occurrences (and its waitlist) in step with what the public sees of it."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from sites import occurrences
+from sites import occurrences, registrations
 
 
 def on_published(sender, instance, **kwargs) -> None:
     occurrences.sync_page(instance)
+    # Any publish path (editor, workflow, schedule) may have raised the capacity.
+    page = instance.specific
+    if registrations.takes_registrations(page):
+        registrations.promote_waitlist(page)
 
 
 def on_unpublished(sender, instance, **kwargs) -> None:

@@ -15,8 +15,11 @@ from sites.models.programmes import (
     SocialActivationScheduleChange,
 )
 from sites.models.projects import ProjectIndexPage, ProjectPage
+from sites.models.registrations import Registration, RegistrationStatus
 
 __all__ = [
+    "Registration",
+    "RegistrationStatus",
     "CalendarEntry",
     "EventScheduleChange",
     "Occurrence",
