@@ -1,4 +1,4 @@
-"""URL configuration: admin, documents, API, language-prefixed pages of every site."""
+"""URL configuration: admin, documents, API, feeds, registration, language-prefixed pages."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from network.api import register_media_routers
 from network.viewsets import tenant_admin_urlpatterns
 from sites.views import robots_txt, sitemap
+from sites.widgets import recurrence_js_catalog
 
 # Routers must be on the API before its urls are built below.
 register_media_routers(api_v3)
@@ -23,21 +24,20 @@ urlpatterns = [
     path("api/v3/", api_v3.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # django-recurrence's JavaScript catalogue, loaded by sites.widgets.ScheduleRecurrenceWidget.
+    path("jsi18n/recurrence/", recurrence_js_catalog, name="recurrence-jsi18n"),
+    # Registration by page id: the views speak the page's own language (as pages do), so
+    # these URLs take no language prefix.
+    path("registration/", include("sites.registration_urls")),
+    # iCal feeds: /calendar.ics and <page url>calendar.ics, language-prefixed like the pages
+    # (/en/…/calendar.ics) and matched before Wagtail's catch-all below.
+    *i18n_patterns(path("", include("sites.feeds")), prefix_default_language=False),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-from sites.widgets import recurrence_js_catalog  # noqa: E402
-
-# django-recurrence's JavaScript catalogue, loaded by sites.widgets.ScheduleRecurrenceWidget.
-urlpatterns += [path("jsi18n/recurrence/", recurrence_js_catalog, name="recurrence-jsi18n")]
-
-# Registration for events and programmes, by page id: the views speak the page's own
-# language (as pages do), so these URLs take no language prefix.
-urlpatterns += [path("registration/", include("sites.registration_urls"))]
 
 urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
