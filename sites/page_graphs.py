@@ -135,15 +135,8 @@ def _event(page, *, url, request, context) -> Node | None:
         }
     summary = presentation.schedule_summary(page)
     if summary is not None and summary.is_recurring:
-        # A repeating event is a series of its upcoming occurrences.
-        return event_series_node(
-            page,
-            url=url,
-            sub_events=occurrence_events(page, request, organizer=organizer, language=language),
-            organizer=organizer,
-            language=language,
-            audience=audience(page),
-        )
+        # A repeating event is, like a programme, a series of its upcoming occurrences.
+        return _programme(page, url=url, request=request, context=context)
     upcoming = presentation.upcoming_occurrences(page)
     if upcoming:
         when = occurrence_when(upcoming[0])

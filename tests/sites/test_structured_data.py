@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from network.opening_hours import DayException, OpeningHours, TimeRange
 from sites import structured_data
+from sites.models import EventScheduleChange
 from tests.factories import (
     EventPageFactory,
     OpeningHoursExceptionFactory,
@@ -301,3 +302,30 @@ def test_organisation_types(kind, schema_type):
     organisation = OrganisationFactory.build(kind=kind, name="X")
 
     assert structured_data.organisation_ref(organisation)["@type"] == schema_type
+
+
+def test_a_repeating_event_is_a_series_with_one_event_per_date(client, network):
+    event = network.pages["event_page"]
+    monday = timezone.localdate() + timedelta(days=7 - timezone.localdate().weekday())
+    event.start_date, event.start_time, event.end_time = monday, time(10), time(12)
+    event.recurrence = "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3"
+    event.schedule_changes = [
+        EventScheduleChange(
+            original_date=monday + timedelta(days=7),
+            action="moved",
+            new_date=monday + timedelta(days=8),
+            reason="Dvorana je zasedena",
+        )
+    ]
+    event.save_revision().publish()
+
+    series = json_ld(client, network, "event_page").node("EventSeries")
+
+    events = series["subEvent"]
+    assert [e["startDate"][:10] for e in events] == [
+        (monday + timedelta(days=days)).isoformat() for days in (0, 8, 14)
+    ]
+    assert {e["startDate"][11:19] for e in events} == {"10:00:00"}
+    moved = events[1]
+    assert moved["eventStatus"] == f"{SCHEMA}/EventRescheduled"
+    assert moved["previousStartDate"].startswith((monday + timedelta(days=7)).isoformat())
