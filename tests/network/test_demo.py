@@ -566,3 +566,9 @@ def test_centre_editors_work_in_their_sites_language(demo):
     User = get_user_model()
     assert language("hana-urednik") == "cs"
     assert language("socio-urednik") == "sl"
+
+
+def test_the_hub_calendar_spans_the_network(client, demo):
+    html = client.get("/koledar/", HTTP_HOST="localhost").content.decode()
+    assert "Komunitní setkání" in html  # Haná, in Czech
+    assert "Skupina za obvladovanje stresa" in html  # Socio

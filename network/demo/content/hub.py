@@ -9,7 +9,13 @@ from network.demo.content import DemoContext
 from network.demo.content import blocks as b
 from network.demo.pages import PageData
 from network.demo.specs import heading, p, paragraph
-from sites.models import GoodPracticeIndexPage, GoodPracticePage, NewsArticlePage, NewsIndexPage
+from sites.models import (
+    EventIndexPage,
+    GoodPracticeIndexPage,
+    GoodPracticePage,
+    NewsArticlePage,
+    NewsIndexPage,
+)
 
 
 @dataclass(frozen=True)
@@ -141,8 +147,18 @@ def build(ctx: DemoContext) -> tuple[list[PageData], list[dict]]:
             )
         ],
     )
+    # The network's calendar: every centre's events and programmes in one place.
+    calendar = PageData(
+        EventIndexPage,
+        "koledar",
+        "Koledar mreže",
+        fields={
+            "intro": "Dogodki in programi vseh centrov mreže.",
+            "network_wide": True,
+        },
+    )
     home_blocks = [
         b.good_practices("Dobre prakse iz mreže"),
         b.upcoming_events("Dogodki v mreži", scope="network", limit=5),
     ]
-    return [practices, news], home_blocks
+    return [practices, news, calendar], home_blocks
