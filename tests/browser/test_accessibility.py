@@ -36,8 +36,12 @@ PAGE_TYPES = {
 
 
 def html_pages(statuses: dict[str, int]) -> list[str]:
-    """Pages the crawler saw answer 200, less document downloads (not pages to audit)."""
-    return [url for url, status in statuses.items() if status == 200 and "/documents/" not in url]
+    """Pages the crawler saw answer 200, less downloads (documents, iCal feeds)."""
+    return [
+        url
+        for url, status in statuses.items()
+        if status == 200 and "/documents/" not in url and not url.endswith(".ics")
+    ]
 
 
 def serious_violations(results) -> list[str]:

@@ -94,9 +94,10 @@ def test_weekly_rule_in_slovenian_is_saved_with_a_draft(demo_server, page, js_er
     frequency.select_option(label="Tedensko")
     weekdays = rule.locator(".weekly td")
     assert weekdays.all_inner_texts() == ["pon", "tor", "sre", "čet", "pet", "sob", "ned"]
-    weekdays.filter(has_text="čet").click()
-    assert rule.locator(".header .recurrence-label").inner_text() == "Tedensko, četrtek"
-    assert page.locator("textarea[name=recurrence]").input_value() == "RRULE:FREQ=WEEKLY;BYDAY=TH"
+    # The group meets on Tuesdays: its first date must be one of the rule's weekdays.
+    weekdays.filter(has_text="tor").click()
+    assert rule.locator(".header .recurrence-label").inner_text() == "Tedensko, torek"
+    assert page.locator("textarea[name=recurrence]").input_value() == "RRULE:FREQ=WEEKLY;BYDAY=TU"
 
     with page.expect_navigation():
         page.get_by_role("button", name="Shrani osnutek").click()
@@ -108,10 +109,10 @@ def test_weekly_rule_in_slovenian_is_saved_with_a_draft(demo_server, page, js_er
     page.goto(editor)
     assert_widget_initialised(page)
     saved = page.locator("textarea[name=recurrence]").input_value()
-    assert "RRULE:FREQ=WEEKLY;BYDAY=TH" in saved
+    assert "RRULE:FREQ=WEEKLY;BYDAY=TU" in saved
     assert "UNTIL" not in saved
     labels = page.locator("div.recurrence-widget .panel .header .recurrence-label")
-    assert labels.all_inner_texts() == ["Tedensko, četrtek"]
+    assert labels.all_inner_texts() == ["Tedensko, torek"]
     assert not js_errors
 
 
