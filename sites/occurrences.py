@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -112,6 +112,10 @@ def sync_page(page: Page, *, restricted_paths: Iterable[str] | None = None) -> i
         for planned in schedule.expand(window_start, window_end)
     ]
     Occurrence.objects.bulk_create(rows, batch_size=500)
+    longest = max((row.end - row.start for row in rows), default=timedelta(0))
+    if entry.longest_occurrence != longest:
+        entry.longest_occurrence = longest
+        entry.save(update_fields=["longest_occurrence"])
     entry.target_groups.set(page.target_groups.all())
     return len(rows)
 
@@ -182,8 +186,10 @@ def occurrences_between(
     ``site=None`` spans the whole network. The range is checked (``RangeError``).
     """
     check_range(start, end)
-    longest = timedelta(days=calendar_setting("MAX_OCCURRENCE_DAYS"))
-    # Bounding start from below keeps the scan on the start index.
+    # Reaching back by the longest stored occurrence (not the allowed maximum) keeps the
+    # scan on the (start, end) index short: an occurrence starting earlier cannot overlap.
+    longest = CalendarEntry.objects.aggregate(longest=Max("longest_occurrence"))["longest"]
+    longest = longest or timedelta(0)
     queryset = Occurrence.objects.filter(start__gte=start - longest, start__lt=end, end__gt=start)
     if site is not None:
         queryset = queryset.filter(entry__site=site)

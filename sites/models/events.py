@@ -67,6 +67,8 @@ class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
     subpage_types = ["centre_sites.EventPage"]
     max_count_per_parent = 1
     occurrences_per_page = 20
+    # A network-wide month can hold tens of thousands of dates; a page shows at most this many.
+    month_limit = 600
 
     class Meta:
         verbose_name = _("event index page")
@@ -124,8 +126,12 @@ class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
         first = parse_month(year, month)
         zone = self.zone()
         start, end = month_bounds(first, zone)
-        occurrences = list(self.occurrences(start, end, filters))
+        occurrences = list(self.occurrences(start, end, filters)[: self.month_limit + 1])
+        truncated = len(occurrences) > self.month_limit
+        occurrences = occurrences[: self.month_limit]
         return {
+            "truncated": truncated,
+            "month_limit": self.month_limit,
             "month": first,
             "previous_month": previous_month(first),
             "next_month": next_month(first),

@@ -7,6 +7,7 @@ rules on the fly; ``sites.occurrences`` keeps them in step with publishing.
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,8 @@ class CalendarEntry(models.Model):
         "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     target_groups = models.ManyToManyField("network.TargetGroup", related_name="+", blank=True)
+    # The longest of the page's occurrences: range queries reach back only this far.
+    longest_occurrence = models.DurationField(default=timedelta(0), db_index=True)
     time_zone = models.CharField(max_length=40)
 
     class Meta:
@@ -74,7 +77,8 @@ class Occurrence(models.Model):
         verbose_name = _("occurrence")
         ordering = ["start", "end", "pk"]
         indexes = [
-            models.Index(fields=["start"], name="occurrence_start"),
+            # (start, end): a range query and its count are answered from the index alone.
+            models.Index(fields=["start", "end"], name="occurrence_start_end"),
             models.Index(fields=["entry", "start"], name="occurrence_entry_start"),
         ]
 

@@ -241,3 +241,12 @@ def test_a_change_to_a_date_the_schedule_does_not_have_is_a_form_error(network, 
         group, recurrence="RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=3", schedule_changes=changes
     )
     assert form.is_valid(), form.errors
+
+
+def test_a_month_with_more_dates_than_a_page_shows_says_so(client, network, calendar, monkeypatch):
+    monkeypatch.setattr(type(network.pages["event_index_page"]), "month_limit", 2)
+    response = client.get(month_path(network, calendar["first"]), HTTP_HOST=CENTRE_HOST)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('<li class="occurrence--') == 2
+    assert 'role="status"' in html

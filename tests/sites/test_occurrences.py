@@ -210,11 +210,13 @@ def test_a_month_query_runs_the_same_queries_for_3_and_for_30_pages(
 
     for _ in range(3):
         EventPageFactory(parent=events, location=LocationFactory())
-    with django_assert_max_num_queries(1):
+    # One query for the longest stored occurrence, one for the rows.
+    with django_assert_max_num_queries(2):
         assert len(month()) == 3
     for _ in range(27):
         EventPageFactory(parent=events, location=LocationFactory())
-    with django_assert_max_num_queries(1):
+    # One query for the longest stored occurrence, one for the rows.
+    with django_assert_max_num_queries(2):
         assert len(month()) == 30
 
 
@@ -246,7 +248,7 @@ def test_api_items_say_when_what_where_and_on_which_site(
     group = weekly_group(programmes, title="Skupina")
     EventPageFactory(parent=events, title="Izlet", programme=group, location=pivka)
     now = timezone.now()
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         items = [
             occurrence_item(row)
             for row in occurrences_between(now, now + timedelta(days=100), site=centre.site)
@@ -260,3 +262,16 @@ def test_api_items_say_when_what_where_and_on_which_site(
     assert event["time_zone"] == "Europe/Ljubljana"
     assert datetime.fromisoformat(event["start"]) > now
     assert len([item for item in items if item["page"]["title"] == "Skupina"]) == 10
+
+
+def test_a_long_occurrence_under_way_is_found_and_short_ones_do_not_widen_the_scan(events):
+    from sites.models import CalendarEntry
+
+    weekend = EventPageFactory(
+        parent=events, title="Tabor", starts_at=timezone.now() - timedelta(days=2), hours=24 * 5
+    )
+    EventPageFactory(parent=events, title="Kavarna", starts_at=timezone.now() + timedelta(days=1))
+    assert CalendarEntry.objects.get(page=weekend).longest_occurrence == timedelta(days=5)
+
+    titles = [row.entry.page.title for row in upcoming()]
+    assert titles == ["Tabor", "Kavarna"]  # the camp is under way, so it is listed first
