@@ -15,6 +15,7 @@ from tests.factories import (
     ImageFactory,
     ProjectFactory,
 )
+from tests.i18n import translated
 
 pytestmark = pytest.mark.django_db
 
@@ -178,8 +179,15 @@ def test_emblem_smaller_than_another_logo_is_refused_on_the_emblem_field(esf_pro
 
     assert set(raised.value.block_errors) == {"emblem_height"}
     message = raised.value.block_errors["emblem_height"].messages[0]
-    assert "EU emblem (40 px)" in message
-    assert "Ministrstvo za delo logo is 60 px" in message
+    # Outside a request (and in the admin, by default) the default language.
+    assert message == translated(
+        "The EU emblem (%(emblem)s px) must be at least as large as the largest other "
+        "logo: the %(funder)s logo is %(height)s px. Make the emblem at least "
+        "%(height)s px high or the other logos smaller.",
+        emblem=40,
+        funder="Ministrstvo za delo",
+        height=60,
+    )
 
 
 def test_emblem_as_large_as_the_largest_logo_is_accepted(esf_project):

@@ -6,6 +6,7 @@ import pytest
 
 from tests.blocks.helpers import api, make_page, render
 from tests.factories import ImageFactory, IndicatorFactory, OrganisationFactory
+from tests.i18n import translated
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +108,10 @@ def test_indicators_target_achieved_and_progress(centre, esf_project):
     assert users["unit"] == "oseb"
     assert workshops["progress"] is None
     html = render(page)
-    assert "<caption>Indicators of Točke moči</caption>" in html
+    caption = translated(
+        "Indicators of %(project)s", language=page.locale.language_code, project="Točke moči"
+    )
+    assert f"<caption>{caption}</caption>" in html
     assert '<th scope="row">Vključeni uporabniki</th>' in html
     assert '<progress max="100" value="43.75"' in html
     assert "43,75 %" in html

@@ -1,5 +1,7 @@
 """Provisioning a centre site: one step, safe to repeat, all-or-nothing on bad input."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
@@ -8,6 +10,7 @@ from wagtail.models import Collection, GroupPagePermission, Page, Site
 from network.models import SiteBranding, Tenant
 from network.provisioning import ProvisioningError, provision_site
 from tests.factories import OrganisationFactory
+from tests.i18n import translated
 
 pytestmark = pytest.mark.django_db
 
@@ -99,16 +102,25 @@ def test_taken_hostname_is_refused_for_another_organisation():
     OrganisationFactory(slug="other")
     provision_site(name="Socio", hostname="socio.localhost", organisation="socio")
     before = counts()
+    # Outside a request the service speaks the default language.
+    taken = translated(
+        "The hostname %(hostname)s is already taken by the site “%(site)s”.",
+        hostname="socio.localhost",
+        site="Socio",
+    )
 
-    with pytest.raises(ProvisioningError, match="already taken"):
+    with pytest.raises(ProvisioningError, match=re.escape(taken)) as raised:
         provision_site(name="Other", hostname="socio.localhost", organisation="other")
 
+    assert raised.value.field == "hostname"
     assert counts() == before
 
 
 def test_command_reports_clear_error_without_traceback():
     before = counts()
-    with pytest.raises(CommandError, match="--organisation: Unknown organisation “ghost”"):
+    # Management commands speak the default language.
+    unknown = translated("Unknown organisation “%(slug)s”.", slug="ghost")
+    with pytest.raises(CommandError, match=re.escape(f"--organisation: {unknown}")):
         call_command(
             "provision_site", name="Ghost", hostname="ghost.localhost", organisation="ghost"
         )

@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from tests.factories import OrganisationFactory, UserFactory
+from tests.i18n import translated
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,13 @@ def test_taken_hostname_is_a_form_error_on_the_hostname_field(client):
     response = client.post(URL, form_data(OrganisationFactory(slug="second"), name="Other"))
 
     assert response.status_code == 200
-    assert "already taken" in str(response.context["form"].errors["hostname"])
+    # The admin speaks the user's preferred language, by default the network's default.
+    taken = translated(
+        "The hostname %(hostname)s is already taken by the site “%(site)s”.",
+        hostname="socio.localhost",
+        site="Socio",
+    )
+    assert response.context["form"].errors["hostname"] == [taken]
     assert Site.objects.count() == sites_before
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 
 from network.models import ContactPerson, Project
 from tests.factories import (
@@ -16,6 +17,7 @@ from tests.factories import (
     ProjectFactory,
     UserFactory,
 )
+from tests.i18n import translated
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +120,14 @@ def test_admin_form_shows_funding_error_and_saves_nothing(client):
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Funding lines add up to 600000.00, more than the total value 575000.00." in content
-    assert "The end date cannot be before the start date." in content
+    # The admin speaks the user's preferred language, by default the network's default.
+    exceeds = translated(
+        "Funding lines add up to %(sum)s, more than the total value %(total)s.",
+        sum="600000.00",
+        total="575000.00",
+    )
+    assert escape(exceeds) in content
+    assert escape(translated("The end date cannot be before the start date.")) in content
     assert not Project.objects.exists()
 
 
@@ -131,6 +139,12 @@ def test_admin_form_names_bad_phone_field(client):
         {"name": "Tina Pajk", "organisation": organisation.pk, "phone": "12345"},
     )
     assert response.status_code == 200
-    assert "is not a valid phone number" in response.content.decode()
-    assert response.context["form"].errors.keys() == {"phone"}
+    invalid = translated(
+        "“%(value)s” is not a valid phone number. Use a full number, e.g. +386 30 715 685.",
+        value="12345",
+    )
+    assert escape(invalid) in response.content.decode()
+    errors = response.context["form"].errors
+    assert errors.keys() == {"phone"}
+    assert invalid in errors["phone"]
     assert not ContactPerson.objects.exists()

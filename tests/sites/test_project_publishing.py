@@ -14,6 +14,7 @@ from tests.factories import (
     UserFactory,
     provision_centre,
 )
+from tests.i18n import translated
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +51,19 @@ def test_publishing_without_acknowledgement_and_aims_is_refused(client, setting)
 
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert "EU funding acknowledgement" in str(errors["body"])
-    assert "aims" in str(errors["project"])
+    # The admin speaks the user's preferred language, by default the network's default.
+    assert errors["body"] == [
+        translated(
+            "This project is co-funded by the European Union: add the EU funding "
+            "acknowledgement block before publishing."
+        )
+    ]
+    assert errors["project"] == [
+        translated(
+            "Fill in the project's aims and its expected or achieved results "
+            "(Network → Projects) before publishing: EU rules require them on the page."
+        )
+    ]
     assert not ProjectPage.objects.exists()
 
 

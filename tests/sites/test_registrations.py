@@ -11,7 +11,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 from recurrence import deserialize
 from wagtail.models import Locale, PageViewRestriction
 
@@ -21,6 +22,7 @@ from sites.models import Registration, RegistrationStatus
 from sites.models.occurrences import CalendarEntry, Occurrence
 from sites.occurrences import sync_page
 from tests.factories import EventIndexPageFactory, ProgrammeIndexPageFactory, StandardPageFactory
+from tests.i18n import translated, translated_plural
 from tests.sites.html_audit import Audit
 from tests.sites.registration_factories import (
     RegistrationEventFactory,
@@ -69,6 +71,21 @@ def sign_up(client, django_capture_on_commit_callbacks):
     return post
 
 
+def language_of(page) -> str:
+    """The registration pages and e-mails speak the page's language."""
+    return page.locale.language_code
+
+
+def places_left(page, count: int) -> str:
+    return translated_plural(
+        "%(counter)s place left.",
+        "%(counter)s places left.",
+        count,
+        language=language_of(page),
+        counter=count,
+    )
+
+
 def cancel_path(message) -> str:
     match = CANCEL_LINK.search(message.body)
     assert match, message.body
@@ -87,10 +104,22 @@ def test_form_is_accessible_and_states_purpose_and_retention(client, centre):
     audit = Audit(html)
     assert audit.problems() == []
     assert audit.html_lang == "sl"
-    assert audit.headings[0] == (1, f"Register for {centre.event.title}")
+    page_language = language_of(centre.event)
+    heading = translated("Register for %(title)s", language=page_language, title=centre.event.title)
+    assert audit.headings[0] == (1, heading)
     assert "csrfmiddlewaretoken" in html
-    assert "3 places left." in html
-    assert "deleted 30 days after it ends" in html
+    assert places_left(centre.event, 3) in html
+    site = centre.tenants.a.site
+    consent = translated(
+        "I agree that %(site)s keeps my name, e-mail address and phone number to manage "
+        "my registration and to tell me about changes to this activity. They are deleted "
+        "%(days)s days after it ends; I can cancel at any time with the link in the "
+        "confirmation e-mail.",
+        language=page_language,
+        site=site.site_name or site.hostname,
+        days=30,
+    )
+    assert escape(consent) in html
     assert 'aria-describedby="id_email_helptext"' in html
 
 
@@ -106,48 +135,130 @@ def test_signing_up_confirms_a_place_and_emails_a_working_cancellation_link(
     assert registration.language == "sl"
     assert registration.consent_version == registrations.CONSENT_VERSION
     assert registration.consent_given_at is not None
-    outcome = client.get(response["Location"], HTTP_HOST=HOST)
-    assert "You are registered" in outcome.content.decode()
-    assert "You have 2 places for" in outcome.content.decode()
+    title, page_language = centre.event.title, language_of(centre.event)
+    outcome = client.get(response["Location"], HTTP_HOST=HOST).content.decode()
+    assert translated("You are registered", language=page_language) in outcome
+    assert (
+        translated_plural(
+            "You have %(counter)s place for %(title)s.",
+            "You have %(counter)s places for %(title)s.",
+            2,
+            language=page_language,
+            counter=2,
+            title=escape(title),
+        )
+        in outcome
+    )
 
+    # The e-mail and the cancellation pages speak the language the person signed up in.
+    signed_up_in = registration.language
     (message,) = mail.outbox
     assert message.to == ["ana@example.org"]
-    assert message.subject == f"You are registered: {centre.event.title}"
-    assert "Hello Ana Novak," in message.body
+    subject = translated("You are registered: %(title)s", language=signed_up_in, title=title)
+    assert message.subject == subject
+    assert translated("Hello %(name)s,", language=signed_up_in, name="Ana Novak") in message.body
     assert centre.event.get_full_url() in message.body
     path = cancel_path(message)
 
     confirm = client.get(path, HTTP_HOST=HOST)
     assert confirm.status_code == 200
-    assert "Cancel my registration" in confirm.content.decode()
+    assert translated("Cancel my registration", language=signed_up_in) in confirm.content.decode()
     assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
 
     cancelled = client.post(path, HTTP_HOST=HOST)
     assert cancelled.status_code == 200
-    assert "You are no longer registered" in cancelled.content.decode()
+    no_longer = translated(
+        "You are no longer registered for %(title)s. Thank you for letting us know: your places "
+        "go to people on the waitlist.",
+        language=signed_up_in,
+        title=escape(title),
+    )
+    assert no_longer in cancelled.content.decode()
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
     assert registration.cancelled_at is not None
 
     again = client.post(path, HTTP_HOST=HOST)
     assert again.status_code == 200
-    assert "was already cancelled" in again.content.decode()
+    already = translated(
+        "This registration for %(title)s was already cancelled. There is nothing more to do.",
+        language=signed_up_in,
+        title=escape(title),
+    )
+    assert already in again.content.decode()
     registration.refresh_from_db()
     assert registration.cancelled_at is not None
 
 
+def at_most_places(language: str) -> str:
+    return translated_plural(
+        "You can book at most %(count)s place.",
+        "You can book at most %(count)s places.",
+        3,
+        language=language,
+        count=3,
+    )
+
+
+# Each message is a function of the language it is shown in.
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"consent": ""}, "consent", "Tick the box to agree"),
-        ({"email": "ana@"}, "email", "Enter an e-mail address in the form name@example.org."),
-        ({"email": ""}, "email", "Enter your e-mail address."),
-        ({"name": "   "}, "name", "Enter your name."),
-        ({"places": "6"}, "places", "You can book at most 3 places."),
-        ({"places": "4"}, "places", "You can book at most 3 places."),
-        ({"places": "0"}, "places", "Book at least one place."),
-        ({"places": "two"}, "places", "Enter the number of places as a whole number"),
-        ({"phone": "123"}, "phone", "is not a valid phone number"),
+        pytest.param(
+            {"consent": ""},
+            "consent",
+            lambda language: translated(
+                "Tick the box to agree to how we use your details, or we cannot register you.",
+                language=language,
+            ),
+            id="consent-missing",
+        ),
+        pytest.param(
+            {"email": "ana@"},
+            "email",
+            lambda language: translated(
+                "Enter an e-mail address in the form name@example.org.", language=language
+            ),
+            id="email-malformed",
+        ),
+        pytest.param(
+            {"email": ""},
+            "email",
+            lambda language: translated("Enter your e-mail address.", language=language),
+            id="email-missing",
+        ),
+        pytest.param(
+            {"name": "   "},
+            "name",
+            lambda language: translated("Enter your name.", language=language),
+            id="name-blank",
+        ),
+        pytest.param({"places": "6"}, "places", at_most_places, id="places-above-maximum"),
+        pytest.param({"places": "4"}, "places", at_most_places, id="places-above-capacity"),
+        pytest.param(
+            {"places": "0"},
+            "places",
+            lambda language: translated("Book at least one place.", language=language),
+            id="places-zero",
+        ),
+        pytest.param(
+            {"places": "two"},
+            "places",
+            lambda language: translated(
+                "Enter the number of places as a whole number, e.g. 2.", language=language
+            ),
+            id="places-not-a-number",
+        ),
+        pytest.param(
+            {"phone": "123"},
+            "phone",
+            lambda language: translated(
+                "“%(value)s” is not a valid phone number. Use a full number, e.g. +386 30 715 685.",
+                language=language,
+                value="123",
+            ),
+            id="phone-invalid",
+        ),
     ],
 )
 def test_bad_input_names_the_field_and_writes_nothing(centre, sign_up, overrides, field, message):
@@ -155,7 +266,7 @@ def test_bad_input_names_the_field_and_writes_nothing(centre, sign_up, overrides
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert message in html
+    assert escape(message(language_of(centre.event))) in html
     # The summary links to the field, which points at its error.
     assert f'<a href="#id_{field}">' in html
     assert f'id="id_{field}_error"' in html
@@ -183,7 +294,12 @@ def test_an_address_registers_once_per_activity(centre, sign_up):
     response = sign_up(centre.event, email="ANA@example.org", name="Ana again")
 
     assert response.status_code == 400
-    assert "already registered for this activity" in response.content.decode()
+    already = translated(
+        "This e-mail address is already registered for this activity. The confirmation "
+        "e-mail has a link to cancel it.",
+        language=language_of(centre.event),
+    )
+    assert escape(already) in response.content.decode()
     assert Registration.objects.count() == 1
 
 
@@ -201,9 +317,15 @@ def test_programmes_take_registrations_too(centre, sign_up):
 def test_a_full_activity_puts_people_on_the_waitlist(client, centre, sign_up):
     RegistrationFactory(page=centre.event, places=3)
 
+    page_language = language_of(centre.event)
     form = client.get(form_url(centre.event), HTTP_HOST=HOST).content.decode()
-    assert "All places are taken, so you will join the waitlist." in form
-    assert "Join the waitlist" in form
+    notice = translated(
+        "All places are taken, so you will join the waitlist. When someone cancels, their "
+        "places go to the waitlist in the order people registered, and we tell you by e-mail.",
+        language=page_language,
+    )
+    assert notice in form
+    assert translated("Join the waitlist", language=page_language) in form
 
     response = sign_up(centre.event)
     assert response.status_code == 302
@@ -211,9 +333,13 @@ def test_a_full_activity_puts_people_on_the_waitlist(client, centre, sign_up):
     assert registration.status == RegistrationStatus.WAITLISTED
     assert registration.confirmed_at is None
     outcome = client.get(response["Location"], HTTP_HOST=HOST)
-    assert "You are on the waitlist" in outcome.content.decode()
+    assert translated("You are on the waitlist", language=page_language) in (
+        outcome.content.decode()
+    )
     (message,) = mail.outbox
-    assert message.subject == f"You are on the waitlist: {centre.event.title}"
+    assert message.subject == translated(
+        "You are on the waitlist: %(title)s", language=page_language, title=centre.event.title
+    )
     assert cancel_path(message)
 
 
@@ -237,7 +363,10 @@ def test_cancelling_moves_up_the_earliest_waitlisted_that_fit(
     assert single.confirmed_at is not None
     (message,) = mail.outbox
     assert message.to == [single.email]
-    assert message.subject == f"A place is free for you: {event.title}"
+    # In the language the person signed up in.
+    assert message.subject == translated(
+        "A place is free for you: %(title)s", language=single.language, title=event.title
+    )
     assert cancel_path(message)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -346,7 +475,8 @@ def test_registration_closes_when_the_activity_has_ended(client, centre, sign_up
 
     response = client.get(form_url(past), HTTP_HOST=HOST)
     assert response.status_code == 200
-    assert "Registration for this activity has closed." in response.content.decode()
+    closed = translated("Registration for this activity has closed.", language=language_of(past))
+    assert closed in response.content.decode()
     assert sign_up(past).status_code == 200
     assert not Registration.objects.exists()
 
@@ -367,14 +497,20 @@ def test_unknown_or_forged_cancellation_links_answer_404(client, centre):
 # -- the call to action on the page -------------------------------------------------------
 
 
+def render_cta(page) -> str:
+    """The call to action as the page shows it, in the page's language."""
+    with translation.override(language_of(page)):
+        return render_to_string("centre_sites/includes/registration_cta.html", {"item": page})
+
+
 def test_call_to_action_shows_places_left_and_the_form(centre):
-    html = render_to_string("centre_sites/includes/registration_cta.html", {"item": centre.event})
-    assert "3 places left." in html
+    html = render_cta(centre.event)
+    assert places_left(centre.event, 3) in html
     assert f'href="{form_url(centre.event)}"' in html
 
     RegistrationFactory(page=centre.event, places=3)
-    html = render_to_string("centre_sites/includes/registration_cta.html", {"item": centre.event})
-    assert "Join the waitlist" in html
+    html = render_cta(centre.event)
+    assert translated("Join the waitlist", language=language_of(centre.event)) in html
 
 
 def test_event_and_programme_pages_invite_people_to_register(client, centre):
