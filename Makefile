@@ -3,7 +3,8 @@ VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
-PYTEST_ARGS ?=
+# Two workers (pytest-xdist): the suite is about a third faster on a 2-core machine.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: install run test lint format demo clean
 
