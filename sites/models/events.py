@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -41,7 +42,7 @@ from sites.models.mixins import (
 )
 from sites.models.programmes import AdmissionMixin, AudienceMixin
 from sites.models.schedules import SCHEDULE_API_FIELDS, ScheduleChange, ScheduleMixin
-from sites.occurrences import RangeError, occurrences_between
+from sites.occurrences import RangeError, materialised_window, occurrences_between
 from sites.schedules import calendar_setting
 
 
@@ -125,6 +126,13 @@ class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
         filters = OccurrenceFilters.from_query(request.GET)
         first = parse_month(year, month)
         zone = self.zone()
+        # Only months the table covers: beyond them there is nothing to show, and endless
+        # next/previous links would trap crawlers.
+        window_start, window_end = materialised_window()
+        earliest = window_start.astimezone(zone).date().replace(day=1)
+        latest = window_end.astimezone(zone).date().replace(day=1)
+        if not earliest <= first <= latest:
+            raise Http404("No calendar for this month.")
         start, end = month_bounds(first, zone)
         occurrences = list(self.occurrences(start, end, filters)[: self.month_limit + 1])
         truncated = len(occurrences) > self.month_limit
@@ -133,8 +141,8 @@ class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
             "truncated": truncated,
             "month_limit": self.month_limit,
             "month": first,
-            "previous_month": previous_month(first),
-            "next_month": next_month(first),
+            "previous_month": previous_month(first) if first > earliest else None,
+            "next_month": next_month(first) if first < latest else None,
             "filters": filters,
             "occurrences": occurrences,
             "weeks": month_grid(first, occurrences, timezone.localdate(timezone=zone)),

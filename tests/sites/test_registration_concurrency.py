@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from sites.models import Registration
 from tests.factories import EventIndexPageFactory, provision_centre
+from tests.i18n import translated
 from tests.sites.registration_factories import RegistrationEventFactory
 
 pytestmark = [
@@ -84,8 +85,12 @@ def test_twenty_parallel_sign_ups_for_three_places(live_server):
     # The places went to the first in the queue: nobody confirmed after someone waitlisted.
     order = list(registrations.order_by("created_at", "pk").values_list("status", flat=True))
     assert order == ["confirmed"] * CAPACITY + ["waitlisted"] * (SIGN_UPS - CAPACITY)
-    subjects = Counter(message.subject.split(":")[0] for message in mail.outbox)
+    # E-mails speak the page's language.
+    language = event.locale.language_code
+    subjects = Counter(message.subject for message in mail.outbox)
     assert subjects == {
-        "You are registered": CAPACITY,
-        "You are on the waitlist": SIGN_UPS - CAPACITY,
+        translated("You are registered: %(title)s", language=language, title=event.title): CAPACITY,
+        translated("You are on the waitlist: %(title)s", language=language, title=event.title): (
+            SIGN_UPS - CAPACITY
+        ),
     }
