@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from sites.models.occurrences import Occurrence
 from sites.occurrences import RangeError
@@ -76,20 +76,24 @@ def previous_month(first: date) -> date:
     return (first - timedelta(days=1)).replace(day=1)
 
 
-def in_language(queryset: QuerySet[Occurrence], locale: Locale) -> QuerySet[Occurrence]:
-    """Each page once: in ``locale`` where translated, else in the language it exists in."""
-    translated = Page.objects.filter(locale=locale).values("translation_key")
+def in_language(queryset: QuerySet, locale_id: int, *, via: str = "entry__") -> QuerySet:
+    """Each page once: in the locale where translated, else in the language it exists in.
+
+    ``queryset`` holds occurrences (``via="entry__"``) or calendar entries (``via=""``).
+    """
+    translated = Page.objects.filter(locale_id=locale_id).values("translation_key")
     return queryset.filter(
-        Q(entry__locale=locale) | ~Q(entry__page__translation_key__in=translated)
+        Q(**{f"{via}locale_id": locale_id}) | ~Q(**{f"{via}page__translation_key__in": translated})
     )
 
 
-def local_start(occurrence: Occurrence) -> datetime:
-    return timezone.localtime(occurrence.start, ZoneInfo(occurrence.entry.time_zone))
-
-
-def local_end(occurrence: Occurrence) -> datetime:
-    return timezone.localtime(occurrence.end, ZoneInfo(occurrence.entry.time_zone))
+def occurrence_times(occurrence: Occurrence) -> tuple[datetime, datetime]:
+    """An occurrence's start and end in its schedule's local time, to the second."""
+    zone = ZoneInfo(occurrence.entry.time_zone)
+    return (
+        timezone.localtime(occurrence.start, zone).replace(microsecond=0),
+        timezone.localtime(occurrence.end, zone).replace(microsecond=0),
+    )
 
 
 @dataclass
@@ -104,7 +108,7 @@ def month_grid(first: date, occurrences: list[Occurrence], today: date) -> list[
     """Weeks (Monday first) of the month, each day with the occurrences starting on it."""
     by_day: dict[date, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
-        by_day[local_start(occurrence).date()].append(occurrence)
+        by_day[occurrence_times(occurrence)[0].date()].append(occurrence)
     weeks = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     return [
         [
@@ -124,5 +128,5 @@ def by_day(occurrences: list[Occurrence]) -> list[tuple[date, list[Occurrence]]]
     """Occurrences grouped by their local start date, in order (the printable programme)."""
     grouped: dict[date, list[Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
-        grouped[local_start(occurrence).date()].append(occurrence)
+        grouped[occurrence_times(occurrence)[0].date()].append(occurrence)
     return sorted(grouped.items())

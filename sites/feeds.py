@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import path, re_path
@@ -25,8 +24,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from network.models import Location
-from sites.calendar import OccurrenceFilters
+from network.models import Location, Tenant
+from sites.calendar import OccurrenceFilters, in_language
 from sites.ical import build_calendar, feed_items
 from sites.models import (
     CalendarEntry,
@@ -36,7 +35,7 @@ from sites.models import (
     ProgrammePage,
     SocialActivationProgrammePage,
 )
-from sites.occurrences import RangeError
+from sites.occurrences import RangeError, entry_lookups
 
 FEED_FILE = "calendar.ics"
 # Shared caches may keep a feed this long (seconds); calendar apps poll far less often.
@@ -58,12 +57,12 @@ def site_feed(request: HttpRequest) -> HttpResponse:
         filters = OccurrenceFilters.from_query(request.GET)
     except RangeError as error:
         return bad_request(error)
-    entries = in_language(CalendarEntry.objects.filter(site=site), root.locale_id)
+    entries = in_language(CalendarEntry.objects.filter(site=site), root.locale_id, via="")
     return feed_response(
         request,
         filter_entries(entries, filters),
         name=site_name(site, root),
-        zone=site_zone(site),
+        zone=Tenant.time_zone_for(site),
         filename=slugify(site_name(site, root)) or "calendar",
         fallback_modified=root.last_published_at,
     )
@@ -99,7 +98,7 @@ def page_feed(request: HttpRequest, page_path: str) -> HttpResponse:
         request,
         filter_entries(entries, filters),
         name=name,
-        zone=zone or site_zone(site),
+        zone=zone or Tenant.time_zone_for(site),
         filename=page.slug,
         fallback_modified=page.last_published_at,
     )
@@ -117,51 +116,32 @@ def page_entries(page: Page, site: Site) -> QuerySet[CalendarEntry] | None:
         entries = CalendarEntry.objects.filter(
             Q(page_id=page.pk) | Q(programme__translation_key=page.translation_key), site=site
         )
-        return in_language(entries, page.locale_id)
+        return in_language(entries, page.locale_id, via="")
     if isinstance(page, LocationPage):
         # Locations are translatable: an English event points at the English location.
         same_place = Location.objects.filter(pk=page.location_id).values("translation_key")
         entries = CalendarEntry.objects.filter(site=site, location__translation_key__in=same_place)
-        return in_language(entries, page.locale_id)
+        return in_language(entries, page.locale_id, via="")
     if isinstance(page, EventIndexPage):
         entries = CalendarEntry.objects.all()
         if not page.network_wide:
             entries = entries.filter(site=site)
-        return in_language(entries, page.locale_id)
+        return in_language(entries, page.locale_id, via="")
     return None
 
 
 # -- helpers ---------------------------------------------------------------------------
 
 
-def in_language(entries: QuerySet[CalendarEntry], locale_id: int) -> QuerySet[CalendarEntry]:
-    """Each page once: in the locale where translated, else in the language it exists in."""
-    translated = Page.objects.filter(locale_id=locale_id).values("translation_key")
-    return entries.filter(Q(locale_id=locale_id) | ~Q(page__translation_key__in=translated))
-
-
 def filter_entries(
     entries: QuerySet[CalendarEntry], filters: OccurrenceFilters
 ) -> QuerySet[CalendarEntry]:
-    if filters.location:
-        entries = entries.filter(location_id=filters.location)
-    if filters.programme:
-        entries = entries.filter(programme_id=filters.programme)
-    if filters.target_group:
-        # One row per entry: an entry is linked to a target group at most once.
-        entries = entries.filter(target_groups=filters.target_group)
-    return entries
+    # One row per entry: an entry is linked to a target group at most once.
+    return entries.filter(**entry_lookups("", **filters.as_kwargs()))
 
 
 def site_name(site: Site, root: Page) -> str:
     return site.site_name or root.title
-
-
-def site_zone(site: Site) -> str:
-    from network.models import Tenant
-
-    zone = Tenant.objects.filter(site=site).values_list("time_zone", flat=True).first()
-    return zone or settings.TIME_ZONE
 
 
 def bad_request(error: RangeError) -> HttpResponse:

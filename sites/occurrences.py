@@ -125,35 +125,32 @@ def unlist_page(page: Page) -> None:
     Occurrence.objects.filter(entry_id=page.pk).delete()
 
 
-def sync_subtree(page: Page) -> int:
-    """Resynchronise every scheduled page at or under ``page`` (after a move or restriction)."""
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    total = 0
-    for model in scheduled_page_models():
-        pages = model.objects.filter(path__startswith=page.path).prefetch_related(
-            "schedule_changes"
-        )
-        for scheduled in pages:
-            total += sync_page(scheduled, restricted_paths=restricted)
-    return total
-
-
 @dataclass(frozen=True)
 class SyncResult:
     pages: int
     occurrences: int
 
 
-def sync_all() -> SyncResult:
-    """Rebuild every scheduled page's occurrences, rolling the horizon forward."""
+def sync_tree(path: str = "") -> SyncResult:
+    """Rebuild the occurrences of every scheduled page whose tree path starts with ``path``."""
     restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
     pages = occurrences = 0
     for model in scheduled_page_models():
-        for page in model.objects.prefetch_related("schedule_changes").iterator(chunk_size=200):
+        scheduled = model.objects.filter(path__startswith=path).prefetch_related("schedule_changes")
+        for page in scheduled.iterator(chunk_size=200):
             pages += 1
             occurrences += sync_page(page, restricted_paths=restricted)
-    # Entries whose pages lost their schedule or left the tree are cleaned by cascade/sync.
     return SyncResult(pages=pages, occurrences=occurrences)
+
+
+def sync_subtree(page: Page) -> int:
+    """Resynchronise every scheduled page at or under ``page`` (after a move or restriction)."""
+    return sync_tree(page.path).occurrences
+
+
+def sync_all() -> SyncResult:
+    """Rebuild every scheduled page's occurrences, rolling the horizon forward."""
+    return sync_tree()
 
 
 # -- queries ---------------------------------------------------------------------------
@@ -190,22 +187,44 @@ def occurrences_between(
     # scan on the (start, end) index short: an occurrence starting earlier cannot overlap.
     longest = CalendarEntry.objects.aggregate(longest=Max("longest_occurrence"))["longest"]
     longest = longest or timedelta(0)
-    queryset = Occurrence.objects.filter(start__gte=start - longest, start__lt=end, end__gt=start)
-    if site is not None:
-        queryset = queryset.filter(entry__site=site)
-    if location is not None:
-        queryset = queryset.filter(entry__location_id=location)
-    if programme is not None:
-        queryset = queryset.filter(entry__programme_id=programme)
-    if locale is not None:
-        queryset = queryset.filter(entry__locale_id=locale)
-    if target_group is not None:
-        queryset = queryset.filter(entry__target_groups=target_group)
+    queryset = Occurrence.objects.filter(
+        start__gte=start - longest,
+        start__lt=end,
+        end__gt=start,
+        **entry_lookups(
+            "entry__",
+            site=site,
+            location=location,
+            programme=programme,
+            target_group=target_group,
+            locale=locale,
+        ),
+    )
     if not include_cancelled:
         queryset = queryset.exclude(status="cancelled")
     return queryset.select_related(
         "entry", "entry__page", "entry__location", "entry__site", "entry__programme"
     ).order_by("start", "end", "pk")
+
+
+def entry_lookups(
+    prefix: str,
+    *,
+    site: Site | int | None = None,
+    location: int | None = None,
+    programme: int | None = None,
+    target_group: int | None = None,
+    locale: int | None = None,
+) -> dict:
+    """Field lookups narrowing calendar entries (``prefix`` "entry__" from an Occurrence)."""
+    wanted = {
+        "site": site,
+        "location_id": location,
+        "programme_id": programme,
+        "target_groups": target_group,
+        "locale_id": locale,
+    }
+    return {prefix + name: value for name, value in wanted.items() if value is not None}
 
 
 def upcoming(limit: int | None = None, **filters) -> QuerySet[Occurrence]:

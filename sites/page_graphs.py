@@ -11,6 +11,7 @@ from wagtail.models import Page
 from network.models import Location, Organisation
 from network.models.organisations import OrganisationKind
 from sites import navigation, presentation
+from sites.calendar import occurrence_times
 from sites.structured_data import (
     Node,
     When,
@@ -100,7 +101,7 @@ def _location(page, *, url, request, context) -> Node | None:
 
 
 def occurrence_when(occurrence) -> When:
-    start, end = presentation.occurrence_times(occurrence)
+    start, end = occurrence_times(occurrence)
     previous = occurrence.original_start
     if previous is not None:
         previous = previous.astimezone(start.tzinfo)

@@ -289,15 +289,6 @@ def schedule_summary(page: Page) -> ScheduleSummary | None:
     )
 
 
-def occurrence_times(occurrence) -> tuple[datetime, datetime]:
-    """An occurrence's start and end in its schedule's local time."""
-    zone = ZoneInfo(occurrence.entry.time_zone)
-    return (
-        timezone.localtime(occurrence.start, zone).replace(microsecond=0),
-        timezone.localtime(occurrence.end, zone).replace(microsecond=0),
-    )
-
-
 def location_zone(location: Location | None) -> ZoneInfo:
     """The time zone events and hours at a location are shown in."""
     if location is not None and location.time_zone:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,12 @@ class Tenant(models.Model):
 
     def __str__(self) -> str:
         return self.site.site_name or self.site.hostname
+
+    @classmethod
+    def time_zone_for(cls, site: Site | None) -> str:
+        """The zone a site's dates are in: its tenant's, else the install's."""
+        zone = cls.objects.filter(site=site).values_list("time_zone", flat=True).first()
+        return zone or settings.TIME_ZONE
 
     @property
     def organisation(self):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -77,7 +76,7 @@ class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
     def occurrences(self, start, end, filters: OccurrenceFilters) -> QuerySet:
         site = None if self.network_wide else self.get_site()
         queryset = occurrences_between(start, end, site=site, **filters.as_kwargs())
-        return in_language(queryset, self.locale)
+        return in_language(queryset, self.locale_id)
 
     def calendar_response(self, request, template: str, context: dict, status: int = 200):
         context = {**self.get_context(request), **context}
@@ -119,8 +118,7 @@ class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
     def zone(self) -> ZoneInfo:
         from network.models import Tenant
 
-        tenant = Tenant.objects.filter(site=self.get_site()).only("time_zone").first()
-        return ZoneInfo(tenant.time_zone if tenant else settings.TIME_ZONE)
+        return ZoneInfo(Tenant.time_zone_for(self.get_site()))
 
     def month_context(self, request, year: str, month: str) -> dict:
         filters = OccurrenceFilters.from_query(request.GET)
@@ -222,13 +220,8 @@ class EventPage(
         *SCHEDULE_API_FIELDS,
         APIField("intro"),
         APIField("location", serializer=serializers.LocationField()),
-        APIField("target_groups", serializer=serializers.ReferencesField()),
-        APIField("themes", serializer=serializers.ReferencesField()),
-        APIField("is_free"),
-        APIField("price"),
-        APIField("registration_required"),
-        APIField("registration_info"),
-        APIField("capacity"),
+        *AudienceMixin.audience_api_fields,
+        *AdmissionMixin.admission_api_fields,
         APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
         APIField("body"),
     ]

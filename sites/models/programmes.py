@@ -45,6 +45,11 @@ class AudienceMixin(models.Model):
         "network.Theme", verbose_name=_("themes"), blank=True, related_name="+"
     )
 
+    audience_api_fields = [
+        APIField("target_groups", serializer=serializers.ReferencesField()),
+        APIField("themes", serializer=serializers.ReferencesField()),
+    ]
+
     class Meta:
         abstract = True
 
@@ -69,6 +74,13 @@ class AdmissionMixin(models.Model):
             ],
             heading=_("Admission"),
         )
+    ]
+    admission_api_fields = [
+        APIField("is_free"),
+        APIField("price"),
+        APIField("registration_required"),
+        APIField("registration_info"),
+        APIField("capacity"),
     ]
 
     class Meta:
@@ -151,13 +163,8 @@ class ProgrammePage(
         APIField("intro"),
         APIField("location", serializer=serializers.LocationField()),
         APIField("facilitator", serializer=serializers.PersonField()),
-        APIField("target_groups", serializer=serializers.ReferencesField()),
-        APIField("themes", serializer=serializers.ReferencesField()),
-        APIField("is_free"),
-        APIField("price"),
-        APIField("registration_required"),
-        APIField("registration_info"),
-        APIField("capacity"),
+        *AudienceMixin.audience_api_fields,
+        *AdmissionMixin.admission_api_fields,
         *SCHEDULE_API_FIELDS,
         APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
         APIField("body"),
@@ -274,8 +281,7 @@ class SocialActivationProgrammePage(
         APIField("partner", serializer=serializers.OrganisationField()),
         APIField("coordinators", serializer=serializers.PeopleField()),
         APIField("project", serializer=serializers.ProjectField()),
-        APIField("target_groups", serializer=serializers.ReferencesField()),
-        APIField("themes", serializer=serializers.ReferencesField()),
+        *AudienceMixin.audience_api_fields,
         *SCHEDULE_API_FIELDS,
         APIField("listing_image", serializer=serializers.ImageField("fill-600x400")),
         APIField("body"),

@@ -112,9 +112,7 @@ class ScheduleMixin(models.Model):
             return self.time_zone
         from network.models import Tenant
 
-        site = self.get_site() if self.pk else None
-        tenant = Tenant.objects.filter(site=site).only("time_zone").first() if site else None
-        return tenant.time_zone if tenant else settings.TIME_ZONE
+        return Tenant.time_zone_for(self.get_site() if self.pk else None)
 
     def get_schedule(self, changes=None, zone: str | None = None) -> Schedule | None:
         """The page's schedule; ``changes`` and ``zone`` may be given to save queries."""

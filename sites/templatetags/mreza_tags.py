@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from network.models import Location
 from network.opening_hours import DayException
-from sites import navigation, page_graphs, presentation, structured_data
+from sites import calendar, navigation, page_graphs, presentation, structured_data
 
 register = template.Library()
 
@@ -114,7 +114,7 @@ def address(location: Location) -> str:
 @register.simple_tag
 def occurrence_times(occurrence) -> tuple[datetime, datetime]:
     """An occurrence's start and end in its schedule's local time."""
-    return presentation.occurrence_times(occurrence)
+    return calendar.occurrence_times(occurrence)
 
 
 @register.filter
