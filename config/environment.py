@@ -35,6 +35,36 @@ def _list(environ: Mapping[str, str], name: str, default: list[str]) -> list[str
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def _int(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ImproperlyConfigured(f"{name} must be a whole number of 0 or more; got {raw!r}.")
+    return value
+
+
+RATE_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def _rate(environ: Mapping[str, str], name: str, default: str) -> str:
+    """A rate such as ``600/minute``; ``off`` switches the limit off."""
+    raw = environ.get(name, default).strip().lower()
+    if raw == "off":
+        return raw
+    count, _, period = raw.partition("/")
+    if not (count.isdigit() and int(count) > 0 and period in RATE_PERIODS):
+        raise ImproperlyConfigured(
+            f"{name} must look like 600/minute (per second, minute, hour or day) or be off; "
+            f"got {raw!r}."
+        )
+    return raw
+
+
 @dataclass(frozen=True)
 class Environment:
     """Typed view of the environment variables Mreža understands (see docs/configuration.md)."""
@@ -56,6 +86,10 @@ class Environment:
     languages: list[str] = field(default_factory=lambda: ["sl", "cs", "en"])
     default_language: str = "sl"
     secure_ssl_redirect: bool = True
+    tasks_backend: str = "django_tasks.backends.immediate.ImmediateBackend"
+    cors_allowed_origins: list[str] = field(default_factory=list)
+    api_cache_seconds: int = 300
+    api_rate_limits: dict[str, str] = field(default_factory=dict)
 
 
 def read_environment(
@@ -93,6 +127,15 @@ def read_environment(
         languages=languages,
         default_language=default_language,
         secure_ssl_redirect=_bool(environ, "SECURE_SSL_REDIRECT", True),
+        tasks_backend=environ.get(
+            "MREZA_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+        cors_allowed_origins=_list(environ, "CORS_ALLOWED_ORIGINS", []),
+        api_cache_seconds=_int(environ, "MREZA_API_CACHE_SECONDS", 300),
+        api_rate_limits={
+            "listing": _rate(environ, "MREZA_API_RATE_LISTING", "600/minute"),
+            "search": _rate(environ, "MREZA_API_RATE_SEARCH", "120/minute"),
+        },
     )
 
 

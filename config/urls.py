@@ -8,13 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
-from network.api import register_media_routers
+from headless.api import configure_api
 from network.viewsets import tenant_admin_urlpatterns
 from sites.views import robots_txt, sitemap
 from sites.widgets import recurrence_js_catalog
 
 # Routers must be on the API before its urls are built below.
-register_media_routers(api_v3)
+configure_api(api_v3)
 
 urlpatterns = [
     # Tenant-guarded replacements for a few admin endpoints; they must come before the admin.

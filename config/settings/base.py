@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 import dj_database_url
+from corsheaders.defaults import default_headers as default_cors_headers
 from django.utils.translation import gettext_lazy as _
 
 from config.environment import BASE_DIR, Environment, cache_config, email_backend, read_environment
@@ -18,6 +19,8 @@ INSTALLED_APPS = [
     "network",
     "sites",
     "blocks",
+    "headless",
+    "webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -38,6 +41,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -50,6 +56,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS answers preflights before anything else looks at an API request.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,6 +145,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_DOCS_ENABLED = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None  # off by default; see docs/languages.md
 
+# Background tasks (django-tasks, as Wagtail 8 uses): in-process by default; production sets
+# MREZA_TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": ENV.tasks_backend}}
+
+# The headless API (docs/api.md): cross-origin frontends allowed by the environment.
+CORS_ALLOWED_ORIGINS = ENV.cors_allowed_origins
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_HEADERS = (*default_cors_headers, "if-none-match")
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-RateLimit-Remaining"]
+WAGTAILAPI_LIMIT_MAX = 100
+
 # The project's own settings, checked by network.checks.
 MREZA = {
     # The network search engine (issue: cross-site search) is chosen here, not in code.
@@ -159,6 +178,38 @@ MREZA = {
     # Registrations for an event or programme are deleted this many days after it ends
     # (manage.py purge_registrations, run daily); the consent text tells people so.
     "REGISTRATION_RETENTION_DAYS": 30,
+    # The headless API (headless/): HTTP caching, rate limits and preview tokens.
+    "API": {
+        # Cache-Control of GET responses by path prefix under /api/v3/ (longest prefix wins).
+        "CACHE_CONTROL": {
+            "": "public, max-age=60",
+            "pages/": "public, max-age=60, stale-while-revalidate=300",
+            "occurrences/": "public, max-age=300",
+            "network/": "public, max-age=300",
+            "search/": "public, max-age=30",
+            "preview/": "private, no-store",
+            "images/": "public, max-age=300",
+            "documents/": "public, max-age=300",
+        },
+        # Anonymous GET representations are kept in the cache this long at most; any
+        # publish, unpublish, move, delete or snippet change invalidates them at once.
+        "CACHE_SECONDS": ENV.api_cache_seconds,
+        # Requests per client (token, else IP address) and window, per group of endpoints.
+        "RATE_LIMITS": ENV.api_rate_limits,
+        # Seconds a headless preview link stays valid.
+        "PREVIEW_TOKEN_SECONDS": 600,
+    },
+    # Publish webhooks (webhooks/): delivery timeout and retry schedule.
+    "WEBHOOKS": {
+        "TIMEOUT_SECONDS": 5,
+        # Retries wait BACKOFF_SECONDS * 2**attempt, capped at MAX_BACKOFF_SECONDS; a
+        # delivery is given up (and shown as failed in the admin) after MAX_ATTEMPTS.
+        "BACKOFF_SECONDS": 10,
+        "MAX_BACKOFF_SECONDS": 3600,
+        "MAX_ATTEMPTS": 20,
+        # Delivery log rows are kept this many days.
+        "LOG_RETENTION_DAYS": 30,
+    },
 }
 
 LOGGING = {

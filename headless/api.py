@@ -1,0 +1,17 @@
+"""Everything Mreža adds to Wagtail's API v3, mounted in one place and in one OpenAPI document.
+
+``configure_api`` runs once from ``config.urls``, before the API's urls are built: Ninja
+freezes a router's operations when ``api.urls`` is first read.
+"""
+
+from ninja import NinjaAPI
+
+from network.api import register_media_routers
+
+
+def configure_api(api: NinjaAPI) -> None:
+    """Mount the project's routers and error handlers on Wagtail's API (idempotent)."""
+    if getattr(api, "_mreza_configured", False):
+        return
+    api._mreza_configured = True
+    register_media_routers(api)

@@ -1,0 +1,1 @@
+"""Publish webhooks: a signed JSON event per change, written to an outbox and delivered in order."""
