@@ -6,6 +6,7 @@ freezes a router's operations when ``api.urls`` is first read.
 
 from ninja import NinjaAPI
 
+from headless.params import register_error_handlers
 from network.api import register_media_routers
 
 
@@ -14,4 +15,5 @@ def configure_api(api: NinjaAPI) -> None:
     if getattr(api, "_mreza_configured", False):
         return
     api._mreza_configured = True
+    register_error_handlers(api)
     register_media_routers(api)

@@ -15,19 +15,17 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Router
-from ninja.errors import HttpError
 from ninja.operation import PathView
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, Filter
 from wagtail.models import Collection, CollectionViewRestriction, Site
 
+from headless.params import site_from_parameter
 from network.models import Tenant
 from network.schemas import (
     IMAGE_RENDITIONS,
@@ -45,47 +43,6 @@ PUBLIC_AUTH = [BearerTokenAuth(), AllowAnonymous()]
 # operations onto Wagtail's routers, which have none of their own.
 images_router = Router(tags=["images"])
 documents_router = Router(tags=["documents"])
-
-
-class SiteParameterError(HttpError):
-    """A ``site`` query parameter that does not name exactly one site (HTTP 400)."""
-
-    def __init__(self, message: str):
-        super().__init__(400, message)
-
-
-def _site_parameter_error(request: HttpRequest, exc: SiteParameterError):
-    return problem_response(
-        status=400,
-        detail=str(exc),
-        errors=[{"type": "invalid_site", "loc": ["query", "site"], "msg": str(exc)}],
-    )
-
-
-def site_from_parameter(value: str) -> Site:
-    """The site a ``site`` parameter names by id, ``hostname`` or ``hostname:port``."""
-    value = value.strip().lower()
-    if value.isdigit():
-        query = {"pk": int(value)}
-    else:
-        hostname, colon, port = value.rpartition(":")
-        if not colon:
-            query = {"hostname": value}
-        elif port.isdigit() and 1 <= int(port) <= 65535:
-            query = {"hostname": hostname, "port": int(port)}
-        else:
-            raise SiteParameterError(
-                _("site: “%(site)s” has no valid port after the colon.") % {"site": value}
-            )
-    sites = list(Site.objects.filter(**query)[:2])
-    if not sites:
-        raise SiteParameterError(_("site: no site matches “%(site)s”.") % {"site": value})
-    if len(sites) > 1:
-        raise SiteParameterError(
-            _("site: “%(site)s” matches several sites; add the port, e.g. %(site)s:80.")
-            % {"site": value}
-        )
-    return sites[0]
 
 
 def public_collection_ids(request: HttpRequest, site: Site | None, *, strict: bool) -> list[int]:
@@ -275,4 +232,3 @@ def register_media_routers(api: NinjaAPI) -> None:
             api.add_router(prefix, ours)
         elif theirs is not ours:
             _replace_reads(theirs, ours)
-    api.add_exception_handler(SiteParameterError, _site_parameter_error)
