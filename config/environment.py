@@ -48,6 +48,13 @@ def _int(environ: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _meta_header(name: str | None) -> str | None:
+    """An HTTP header name (``X-Forwarded-For``) as Django's request.META key."""
+    if not name or not name.strip():
+        return None
+    return "HTTP_" + name.strip().upper().replace("-", "_")
+
+
 RATE_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
 
@@ -90,6 +97,7 @@ class Environment:
     cors_allowed_origins: list[str] = field(default_factory=list)
     api_cache_seconds: int = 300
     api_rate_limits: dict[str, str] = field(default_factory=dict)
+    api_client_ip_header: str | None = None
 
 
 def read_environment(
@@ -131,6 +139,7 @@ def read_environment(
             "MREZA_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
         ),
         cors_allowed_origins=_list(environ, "CORS_ALLOWED_ORIGINS", []),
+        api_client_ip_header=_meta_header(environ.get("MREZA_API_CLIENT_IP_HEADER")),
         api_cache_seconds=_int(environ, "MREZA_API_CACHE_SECONDS", 300),
         api_rate_limits={
             "listing": _rate(environ, "MREZA_API_RATE_LISTING", "600/minute"),

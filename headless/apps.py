@@ -7,3 +7,8 @@ class HeadlessConfig(AppConfig):
     label = "headless"
     verbose_name = _("Headless API")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from headless import signals
+
+        signals.connect()

@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The API's rate limits, then its HTTP cache (a limited client is refused even cached data).
+    "headless.ratelimit.RateLimitMiddleware",
+    "headless.caching.APICacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -153,7 +156,13 @@ TASKS = {"default": {"BACKEND": ENV.tasks_backend}}
 CORS_ALLOWED_ORIGINS = ENV.cors_allowed_origins
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_HEADERS = (*default_cors_headers, "if-none-match")
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-RateLimit-Remaining"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+]
 WAGTAILAPI_LIMIT_MAX = 100
 
 # The project's own settings, checked by network.checks.
@@ -196,12 +205,17 @@ MREZA = {
         "CACHE_SECONDS": ENV.api_cache_seconds,
         # Requests per client (token, else IP address) and window, per group of endpoints.
         "RATE_LIMITS": ENV.api_rate_limits,
+        # Behind a proxy, the request header carrying the client's address (else REMOTE_ADDR).
+        "CLIENT_IP_HEADER": ENV.api_client_ip_header,
         # Seconds a headless preview link stays valid.
         "PREVIEW_TOKEN_SECONDS": 600,
     },
     # Publish webhooks (webhooks/): delivery timeout and retry schedule.
     "WEBHOOKS": {
         "TIMEOUT_SECONDS": 5,
+        # Short, so a publish (which sends at once with the in-process task backend) never
+        # waits long on a receiver that is down.
+        "CONNECT_TIMEOUT_SECONDS": 2,
         # Retries wait BACKOFF_SECONDS * 2**attempt, capped at MAX_BACKOFF_SECONDS; a
         # delivery is given up (and shown as failed in the admin) after MAX_ATTEMPTS.
         "BACKOFF_SECONDS": 10,

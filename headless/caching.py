@@ -1,0 +1,161 @@
+"""HTTP caching of the API: ETag, Last-Modified, 304s, Cache-Control, and a server-side cache.
+
+Every GET under ``/api/v3/`` gets a content ``ETag`` (so a client revalidates for free even
+when nothing it depends on changed), a ``Last-Modified`` and the ``Cache-Control`` configured
+for its path in ``MREZA["API"]["CACHE_CONTROL"]``. Anonymous 200 responses are also kept in
+Django's cache, keyed on host, path, query and language.
+
+Invalidation is by one network-wide *content version*: any publish, unpublish, move or
+delete of a page, and any change to a shared snippet, media item, site or view restriction,
+starts a new version (after the transaction commits), so no cached representation can
+outlive what it shows - including listing blocks that show other pages and snippets reached
+through several hops, which per-object dependency tracking would miss. The cost is that a
+publish anywhere empties the cache everywhere; the ETag survives (it is the content's hash),
+so clients holding unchanged content still get 304s.
+
+With several processes the cache must be shared (``CACHE_URL=redis://…``); a per-process
+local-memory cache would let one worker serve what another has invalidated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+API_PREFIX = "/api/v3/"
+VERSION_KEY = "mreza:api:content-version"
+# Never cached on the server, whatever CACHE_CONTROL says: they are per-client or per-token.
+UNCACHED_PREFIXES = ("preview/",)
+PRIVATE = "private, no-cache"
+
+
+@dataclass(frozen=True)
+class ContentVersion:
+    """The network's content version: a token that changes on every change, and when."""
+
+    token: str
+    changed_at: float
+
+
+def content_version() -> ContentVersion:
+    """The current version; a fresh one (changed now) when the cache has none."""
+    stored = cache.get(VERSION_KEY)
+    if stored is None:
+        return new_content_version()
+    return ContentVersion(*stored)
+
+
+def new_content_version() -> ContentVersion:
+    """Start a new version: every cached representation is stale from now on."""
+    now = time.time()
+    version = ContentVersion(
+        hashlib.sha1(f"{now}:{time.perf_counter_ns()}".encode()).hexdigest()[:16], now
+    )
+    cache.set(VERSION_KEY, (version.token, version.changed_at), timeout=None)
+    return version
+
+
+def api_settings() -> dict:
+    return settings.MREZA["API"]
+
+
+def cache_control_for(path: str) -> str:
+    """The configured Cache-Control of an API path (longest matching prefix wins)."""
+    relative = path[len(API_PREFIX) :]
+    rules = api_settings()["CACHE_CONTROL"]
+    prefix = max((p for p in rules if relative.startswith(p)), key=len, default=None)
+    return rules[prefix] if prefix is not None else PRIVATE
+
+
+def etag_of(content: bytes) -> str:
+    return f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
+
+
+def is_anonymous(request: HttpRequest) -> bool:
+    # API v3 authenticates by bearer token only (never the session), so the header decides.
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def cache_key(request: HttpRequest, version: ContentVersion) -> str:
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    language = getattr(request, "LANGUAGE_CODE", "")
+    raw = f"{request.get_host()}|{request.path}|{query}|{language}"
+    return f"mreza:api:{version.token}:{hashlib.sha1(raw.encode()).hexdigest()}"
+
+
+@dataclass(frozen=True)
+class CachedResponse:
+    content: bytes
+    content_type: str
+    etag: str
+    vary: str
+
+
+class APICacheMiddleware:
+    """Conditional GETs and the server-side representation cache for ``/api/v3/``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+
+        relative = request.path[len(API_PREFIX) :]
+        cache_control = cache_control_for(request.path)
+        anonymous = is_anonymous(request)
+        shared = (
+            anonymous
+            and api_settings()["CACHE_SECONDS"] > 0
+            and not relative.startswith(UNCACHED_PREFIXES)
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )
+        version = content_version()
+        key = cache_key(request, version) if shared else None
+        # A client's "Cache-Control: no-cache" asks for a fresh representation: honoured.
+        fresh = "no-cache" in request.headers.get("Cache-Control", "")
+
+        hit = cache.get(key) if key and not fresh else None
+        if hit is not None:
+            response = HttpResponse(hit.content, content_type=hit.content_type)
+            response["ETag"] = hit.etag
+            if hit.vary:
+                response["Vary"] = hit.vary
+            response["X-Cache"] = "HIT"
+        else:
+            response = self.get_response(request)
+            if response.status_code != 200 or response.streaming:
+                if not response.has_header("Cache-Control"):
+                    response["Cache-Control"] = "no-cache" if anonymous else PRIVATE
+                return response
+            response["ETag"] = etag_of(response.content)
+            if key:
+                entry = CachedResponse(
+                    response.content,
+                    response["Content-Type"],
+                    response["ETag"],
+                    response.get("Vary", ""),
+                )
+                cache.set(key, entry, timeout=api_settings()["CACHE_SECONDS"])
+                response["X-Cache"] = "MISS"
+
+        response["Last-Modified"] = http_date(version.changed_at)
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = cache_control if anonymous else PRIVATE
+        # Representations differ per token and language: shared caches must keep them apart.
+        patch_vary_headers(response, ("Authorization", "Accept-Language"))
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=int(version.changed_at),
+            response=response,
+        )

@@ -1,0 +1,58 @@
+"""Start a new API content version whenever something the API shows changes.
+
+Pages count when they are published, unpublished, moved or deleted (a draft saved changes
+nothing public); shared content, media, sites, locales, collections and view restrictions
+count on every save or delete. A new version starts at once and again when the transaction
+commits: a request racing the change may cache the old content under the first, never under
+the second.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from headless.caching import new_content_version
+
+# Whole apps whose rows the API shows (shared snippets, media, embeds, tags, site settings).
+WATCHED_APPS = {"network", "wagtailimages", "wagtaildocs", "wagtailembeds", "taggit"}
+# Single models of other apps that change what is public.
+WATCHED_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.collection",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailcore.groupcollectionpermission",
+}
+
+
+def content_changed(**kwargs: Any) -> None:
+    new_content_version()
+    transaction.on_commit(new_content_version)
+
+
+def _watched(sender: Any) -> bool:
+    meta = getattr(sender, "_meta", None)
+    if meta is None or issubclass(sender, Page):
+        return False
+    return meta.app_label in WATCHED_APPS or meta.label_lower in WATCHED_MODELS
+
+
+def row_changed(sender: Any, **kwargs: Any) -> None:
+    if _watched(sender):
+        content_changed()
+
+
+def connect() -> None:
+    page_published.connect(content_changed, dispatch_uid="headless-page-published")
+    page_unpublished.connect(content_changed, dispatch_uid="headless-page-unpublished")
+    post_page_move.connect(content_changed, dispatch_uid="headless-page-moved")
+    post_delete.connect(content_changed, sender=Page, dispatch_uid="headless-page-deleted")
+    post_save.connect(row_changed, dispatch_uid="headless-row-saved")
+    post_delete.connect(row_changed, dispatch_uid="headless-row-deleted")
+    m2m_changed.connect(row_changed, dispatch_uid="headless-m2m-changed")
