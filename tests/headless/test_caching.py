@@ -1,4 +1,4 @@
-"""The API's HTTP caching: ETags and 304s, Cache-Control, and a server cache that never goes stale."""
+"""The API's HTTP caching: ETags, 304s, Cache-Control, and a server cache that never goes stale."""
 
 from __future__ import annotations
 
@@ -160,9 +160,7 @@ def test_moving_a_page_changes_its_url_in_the_cached_listing(
     assert after.rstrip("/").endswith(project_page.slug)
 
 
-def test_token_requests_are_private_and_never_served_from_the_shared_cache(
-    client, project_page
-):
+def test_token_requests_are_private_and_never_served_from_the_shared_cache(client, project_page):
     anonymous = get(client, project_page)
     user = UserFactory(is_superuser=True)
     _, key = APIToken.create_token(user=user, name="frontend")

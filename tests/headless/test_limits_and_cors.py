@@ -1,4 +1,4 @@
-"""Per-client rate limits (429 with Retry-After) and CORS for the frontends the environment allows."""
+"""Per-client rate limits (429 with Retry-After), and CORS for the allowed frontends."""
 
 from __future__ import annotations
 
