@@ -103,6 +103,7 @@ def ensure_coordinators_group() -> Group:
     """The network coordinators: every page, every collection, every snippet and setting."""
     group, _created = Group.objects.get_or_create(name=settings.MREZA["COORDINATORS_GROUP"])
     labels = ["wagtailadmin.access_admin", "network.manage_network", "network.change_sitebranding"]
+    labels += ["headless.change_headlessfrontend"]
     labels += [
         f"network.{action}_{model}"
         for model in COORDINATOR_MODELS
@@ -152,6 +153,12 @@ def _grant_tenant_permissions(tenant: Tenant) -> None:
             site=tenant.site,
             permission=_permissions(["network.change_sitebranding"])[0],
         )
+    # Where previews (draft content) are sent is the site admins' call: moderators, not editors.
+    GroupSitePermission.objects.get_or_create(
+        group=tenant.moderators,
+        site=tenant.site,
+        permission=_permissions(["headless.change_headlessfrontend"])[0],
+    )
 
 
 def _resolve_organisation(organisation: Organisation | str) -> Organisation:

@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.previewing import HeadlessPreviewMixin
 from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
@@ -20,7 +21,9 @@ from sites.models.mixins import (
 )
 
 
-class StandardPage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, Page):
+class StandardPage(
+    HeadlessPreviewMixin, PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, Page
+):
     """A plain content page."""
 
     content_panels = [
@@ -42,7 +45,9 @@ class StandardPage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, 
         verbose_name = _("standard page")
 
 
-class ContactPage(PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixin, Page):
+class ContactPage(
+    HeadlessPreviewMixin, PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixin, Page
+):
     """How to reach the centre: its offices with hours, and the people to ask."""
 
     locations = ParentalManyToManyField(
@@ -84,7 +89,7 @@ class ContactPage(PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixi
         return context
 
 
-class SearchPage(PageLanguageMixin, IntroMixin, Page):
+class SearchPage(HeadlessPreviewMixin, PageLanguageMixin, IntroMixin, Page):
     """Searches this site's public pages (the network search engine plugs in here)."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -21,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.previewing import HeadlessPreviewMixin
 from sites import serializers
 from sites.calendar import (
     OccurrenceFilters,
@@ -45,7 +46,7 @@ from sites.occurrences import RangeError, materialised_window, occurrences_betwe
 from sites.schedules import calendar_setting
 
 
-class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
+class EventIndexPage(HeadlessPreviewMixin, RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
     """A centre's calendar: upcoming dates, a month view and the printable monthly programme.
 
     It lists occurrences of every event and programme of the site (or, on the hub,
@@ -172,6 +173,7 @@ class EventIndexPage(RoutablePageMixin, PageLanguageMixin, IntroMixin, Page):
 
 
 class EventPage(
+    HeadlessPreviewMixin,
     PageLanguageMixin,
     IntroMixin,
     BodyMixin,

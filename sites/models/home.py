@@ -8,6 +8,7 @@ from wagtail.api import APIField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from headless.previewing import HeadlessPreviewMixin
 from sites.models.mixins import (
     SECTION_PAGE_TYPES,
     BodyMixin,
@@ -17,7 +18,9 @@ from sites.models.mixins import (
 )
 
 
-class CentreHomePage(PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixin, Page):
+class CentreHomePage(
+    HeadlessPreviewMixin, PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixin, Page
+):
     """The home page of one centre's site."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -44,7 +47,9 @@ class CentreHomePage(PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyM
         return context
 
 
-class HubHomePage(PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixin, Page):
+class HubHomePage(
+    HeadlessPreviewMixin, PageLanguageMixin, SiteOrganisationMixin, IntroMixin, BodyMixin, Page
+):
     """The network hub: lists every centre's site and carries network-wide content."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]

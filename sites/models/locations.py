@@ -9,11 +9,12 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.previewing import HeadlessPreviewMixin
 from sites import serializers
 from sites.models.mixins import HOME_PAGE_TYPES, BodyMixin, IntroMixin, PageLanguageMixin
 
 
-class LocationPage(PageLanguageMixin, IntroMixin, BodyMixin, Page):
+class LocationPage(HeadlessPreviewMixin, PageLanguageMixin, IntroMixin, BodyMixin, Page):
     """A branch of the centre, e.g. the Pivka point of a multigenerational centre."""
 
     location = models.ForeignKey(

@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.previewing import HeadlessPreviewMixin
 from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
@@ -22,7 +23,9 @@ from sites.models.mixins import (
 )
 
 
-class NewsIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page):
+class NewsIndexPage(
+    HeadlessPreviewMixin, PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page
+):
     """Lists news articles, newest first."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -46,7 +49,9 @@ class NewsIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page)
         )
 
 
-class NewsArticlePage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, Page):
+class NewsArticlePage(
+    HeadlessPreviewMixin, PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, Page
+):
     """A news article, e.g. a report from a network meeting."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.previewing import HeadlessPreviewMixin
 from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
@@ -24,7 +25,9 @@ from sites.models.mixins import (
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class GoodPracticeIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page):
+class GoodPracticeIndexPage(
+    HeadlessPreviewMixin, PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page
+):
     """On the hub it holds the network's good practices; on a centre's site it lists them."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -48,7 +51,9 @@ class GoodPracticeIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixi
         )
 
 
-class GoodPracticePage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, Page):
+class GoodPracticePage(
+    HeadlessPreviewMixin, PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, Page
+):
     """A good practice: the problem, the approach, results, resources and transferability."""
 
     problem = RichTextField(_("problem"), features=TEXT_FEATURES)

@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.previewing import HeadlessPreviewMixin
 from sites import serializers
 from sites.models.mixins import (
     HOME_PAGE_TYPES,
@@ -94,7 +95,9 @@ class AdmissionMixin(models.Model):
             raise ValidationError({"price": _("Give the price, or tick “free of charge”.")})
 
 
-class ProgrammeIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page):
+class ProgrammeIndexPage(
+    HeadlessPreviewMixin, PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page
+):
     """Lists a centre's programmes."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -113,6 +116,7 @@ class ProgrammeIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, 
 
 
 class ProgrammePage(
+    HeadlessPreviewMixin,
     PageLanguageMixin,
     IntroMixin,
     BodyMixin,
@@ -181,7 +185,14 @@ class ProgrammeScheduleChange(ScheduleChange):
 
 
 class SocialActivationProgrammePage(
-    PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, AudienceMixin, ScheduleMixin, Page
+    HeadlessPreviewMixin,
+    PageLanguageMixin,
+    IntroMixin,
+    BodyMixin,
+    ListingImageMixin,
+    AudienceMixin,
+    ScheduleMixin,
+    Page,
 ):
     """A social activation programme: who may join, for how long, and through which door."""
 

@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from headless.previewing import HeadlessPreviewMixin
 from sites import serializers
 from sites.forms import ProjectPageForm
 from sites.models.mixins import (
@@ -21,7 +22,9 @@ from sites.models.mixins import (
 )
 
 
-class ProjectIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page):
+class ProjectIndexPage(
+    HeadlessPreviewMixin, PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Page
+):
     """Lists the projects a centre runs or takes part in."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -45,7 +48,9 @@ class ProjectIndexPage(PageLanguageMixin, PaginatedChildrenMixin, IntroMixin, Pa
         )
 
 
-class ProjectPage(PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, Page):
+class ProjectPage(
+    HeadlessPreviewMixin, PageLanguageMixin, IntroMixin, BodyMixin, ListingImageMixin, Page
+):
     """One project: its summary, funding, partners and results, from the network Project."""
 
     project = models.ForeignKey(
