@@ -13,6 +13,15 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from blocks.batching import PHOTO_RENDITION, BulkStructBlock, prefetch_renditions, present
 from blocks.context import context_language
+from blocks.schemas.shared import AddressData, PersonData
+from blocks.schemas.values import (
+    ContactsValue,
+    MunicipalitiesValue,
+    OfficeData,
+    OpeningHoursValue,
+    QuickContactValue,
+    TodayHours,
+)
 from blocks.serializers import image_data, iso, reference
 from network.models import Municipality
 
@@ -24,7 +33,7 @@ def publishable(people: list[Any]) -> list[Any]:
     return [person for person in present(people) if person.consent_to_publish]
 
 
-def person_data(person: Any) -> dict:
+def person_data(person: Any) -> PersonData:
     return {
         "id": person.pk,
         "name": person.name,
@@ -36,7 +45,7 @@ def person_data(person: Any) -> dict:
     }
 
 
-def address_data(location: Any) -> dict:
+def address_data(location: Any) -> AddressData:
     return {
         "street_address": location.street_address,
         "postcode": location.postcode,
@@ -49,7 +58,7 @@ def hours_text(ranges: tuple, language: str) -> str:
         return ", ".join(item.as_text() for item in ranges) or gettext("closed")
 
 
-def today_data(location: Any, language: str) -> dict:
+def today_data(location: Any, language: str) -> TodayHours:
     """Today's hours in the location's own time zone, exceptions (holidays) included."""
     hours = location.opening_hours
     today = timezone.now().astimezone(hours.time_zone).date()
@@ -65,7 +74,7 @@ def today_data(location: Any, language: str) -> dict:
     }
 
 
-def office_data(location: Any, language: str) -> dict:
+def office_data(location: Any, language: str) -> OfficeData:
     return {
         "id": location.pk,
         "name": location.name,
@@ -101,7 +110,9 @@ class ContactsBlock(BulkStructBlock):
         context["people"] = publishable(value["people"])
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = ContactsValue
+
+    def api_representation(self, value: Any, context: dict | None) -> ContactsValue:
         return {
             "heading": value["heading"] or "",
             "people": [person_data(person) for person in publishable(value["people"])],
@@ -136,7 +147,9 @@ class QuickContactBlock(LocationBlock):
             context["today"] = today_data(location, context_language(parent_context))
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict | None:
+    api_schema = QuickContactValue | None
+
+    def api_representation(self, value: Any, context: dict | None) -> QuickContactValue | None:
         if value["location"] is None:
             return None
         return {
@@ -185,7 +198,9 @@ class OpeningHoursBlock(LocationBlock):
             ]
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict | None:
+    api_schema = OpeningHoursValue | None
+
+    def api_representation(self, value: Any, context: dict | None) -> OpeningHoursValue | None:
         location = value["location"]
         if location is None:
             return None
@@ -256,7 +271,9 @@ class MunicipalitiesBlock(BulkStructBlock):
         context["municipalities"] = self.municipality_list(value)
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = MunicipalitiesValue
+
+    def api_representation(self, value: Any, context: dict | None) -> MunicipalitiesValue:
         return {
             "heading": value["heading"] or "",
             "organisation": reference(value["organisation"]),

@@ -19,6 +19,15 @@ from wagtail.images.blocks import ImageBlock
 from blocks.batching import FIGURE_RENDITION, BulkStructBlock, prefetch_renditions, present
 from blocks.context import page_url
 from blocks.richtext import BatchedRichTextBlock
+from blocks.schemas.values import (
+    CallToActionValue,
+    DocumentListValue,
+    FAQValue,
+    FigureValue,
+    HeadingValue,
+    MediaEmbedValue,
+    QuoteValue,
+)
 from blocks.serializers import document_data, image_data, page_data
 
 TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -42,7 +51,9 @@ class HeadingBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"text": "Prihajajoči dogodki", "level": "h2"}
 
-    def get_api_representation(self, value: Any, context: dict | None = None) -> dict:
+    api_schema = HeadingValue
+
+    def get_api_representation(self, value: Any, context: dict | None = None) -> HeadingValue:
         return {"text": value["text"] or "", "level": int(value["level"][1])}
 
 
@@ -77,7 +88,9 @@ class FigureBlock(BulkStructBlock):
     def prefetch(self, values: list) -> None:
         prefetch_renditions(value["image"] for value in values)
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = FigureValue
+
+    def api_representation(self, value: Any, context: dict | None) -> FigureValue:
         return {
             "image": image_data(value["image"], FIGURE_RENDITION),
             "caption": value["caption"] or "",
@@ -136,7 +149,9 @@ class MediaEmbedBlock(BulkStructBlock):
         )
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = MediaEmbedValue
+
+    def api_representation(self, value: Any, context: dict | None) -> MediaEmbedValue:
         embed = self.embed(value)
         return {
             "url": value["url"].url if value["url"] else None,
@@ -169,7 +184,9 @@ class QuoteBlock(blocks.StructBlock):
             "role": "udeleženka delavnic",
         }
 
-    def get_api_representation(self, value: Any, context: dict | None = None) -> dict:
+    api_schema = QuoteValue
+
+    def get_api_representation(self, value: Any, context: dict | None = None) -> QuoteValue:
         return {
             "text": value["text"] or "",
             "attribution": value["attribution"] or "",
@@ -229,7 +246,9 @@ class CallToActionBlock(blocks.StructBlock):
         context["link"] = self.link(value, parent_context)
         return context
 
-    def get_api_representation(self, value: Any, context: dict | None = None) -> dict:
+    api_schema = CallToActionValue
+
+    def get_api_representation(self, value: Any, context: dict | None = None) -> CallToActionValue:
         return {
             "heading": value["heading"] or "",
             "text": value["text"] or "",
@@ -251,7 +270,9 @@ class DocumentListBlock(blocks.StructBlock):
         label = _("Documents")
         description = _("A list of documents to download")
 
-    def get_api_representation(self, value: Any, context: dict | None = None) -> dict:
+    api_schema = DocumentListValue
+
+    def get_api_representation(self, value: Any, context: dict | None = None) -> DocumentListValue:
         return {
             "heading": value["heading"] or "",
             "documents": [document_data(document) for document in present(value["documents"])],
@@ -291,7 +312,9 @@ class FAQBlock(blocks.StructBlock):
             ],
         }
 
-    def get_api_representation(self, value: Any, context: dict | None = None) -> dict:
+    api_schema = FAQValue
+
+    def get_api_representation(self, value: Any, context: dict | None = None) -> FAQValue:
         answer_block = self.child_blocks["items"].child_block.child_blocks["answer"]
         return {
             "heading": value["heading"] or "",

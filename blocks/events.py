@@ -14,7 +14,8 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from blocks.content import PREVIEW_TEMPLATE
 from blocks.context import page_url
 from blocks.listings import ListingBlock
-from blocks.serializers import iso, reference
+from blocks.schemas.values import ProgrammeListValue, UpcomingEventsValue
+from blocks.serializers import iso, reference, titled_reference
 
 SCOPES = [("site", _("This site")), ("network", _("The whole network"))]
 
@@ -71,7 +72,9 @@ class UpcomingEventsBlock(ListingBlock):
             filters["entry__target_groups"] = value["target_group"].pk
         return filters
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = UpcomingEventsValue
+
+    def api_representation(self, value: Any, context: dict | None) -> UpcomingEventsValue:
         return {
             "heading": value["heading"] or "",
             "events": [
@@ -84,7 +87,7 @@ class UpcomingEventsBlock(ListingBlock):
                     "status": occurrence.status,
                     "note": occurrence.note,
                     "location": reference(occurrence.entry.location),
-                    "programme": reference(occurrence.entry.programme, label="title"),
+                    "programme": titled_reference(occurrence.entry.programme),
                 }
                 for occurrence in self.items(value, context)
             ],
@@ -125,7 +128,9 @@ class ProgrammeListBlock(ListingBlock):
             filters["themes"] = value["theme"].pk
         return filters
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = ProgrammeListValue
+
+    def api_representation(self, value: Any, context: dict | None) -> ProgrammeListValue:
         return {
             "heading": value["heading"] or "",
             "programmes": [

@@ -28,6 +28,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from blocks.batching import BulkStructBlock, prefetch_with_logos, present
 from blocks.context import context_language
 from blocks.projects import funding_lines_prefetch, live_project, prefetch_projects
+from blocks.schemas.values import EUAcknowledgementValue, FundersValue
 from blocks.serializers import funder_data
 
 P2021_2027 = "2021-2027"
@@ -158,7 +159,9 @@ class FundersBlock(BulkStructBlock):
         context["funders"] = self.funder_list(value)
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = FundersValue
+
+    def api_representation(self, value: Any, context: dict | None) -> FundersValue:
         return {
             "heading": value["heading"] or "",
             "funders": [funder_data(funder) for funder in self.funder_list(value)],
@@ -296,7 +299,9 @@ class EUAcknowledgementBlock(BulkStructBlock):
         context["ack"] = self.acknowledgement(value, parent_context)
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict | None:
+    api_schema = EUAcknowledgementValue | None
+
+    def api_representation(self, value: Any, context: dict | None) -> EUAcknowledgementValue | None:
         data = self.acknowledgement(value, context)
         if data is None:
             return None

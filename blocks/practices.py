@@ -14,6 +14,7 @@ from blocks.content import PREVIEW_TEMPLATE
 from blocks.context import page_url
 from blocks.events import limit_block
 from blocks.listings import ListingBlock
+from blocks.schemas.values import GoodPracticesValue
 from blocks.serializers import reference
 
 
@@ -48,7 +49,9 @@ class GoodPracticesBlock(ListingBlock):
             filters["region_id"] = value["region"].pk
         return filters
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = GoodPracticesValue
+
+    def api_representation(self, value: Any, context: dict | None) -> GoodPracticesValue:
         return {
             "heading": value["heading"] or "",
             "practices": [

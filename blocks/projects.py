@@ -11,6 +11,13 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from blocks.batching import BulkStructBlock, prefetch_renditions, prefetch_with_logos, present
+from blocks.schemas.shared import FundingLineData, ParticipationData
+from blocks.schemas.values import (
+    IndicatorData,
+    IndicatorsValue,
+    PartnersValue,
+    ProjectSummaryValue,
+)
 from blocks.serializers import (
     decimal_string,
     funder_data,
@@ -53,7 +60,7 @@ def prefetch_projects(projects: Iterable[Any], *lookups: str | Prefetch) -> None
     prefetch_renditions(logos)
 
 
-def funding_line_data(line: Any) -> dict:
+def funding_line_data(line: Any) -> FundingLineData:
     return {
         "funder": funder_data(line.funder),
         "amount": decimal_string(line.amount),
@@ -68,7 +75,7 @@ def lead_and_partners(project: Any) -> tuple[Any, list[Any]]:
     return lead, [p for p in participations if p is not lead]
 
 
-def participation_data(participation: Any) -> dict:
+def participation_data(participation: Any) -> ParticipationData:
     return {
         "organisation": organisation_data(participation.organisation),
         "role": participation.role,
@@ -106,7 +113,9 @@ class ProjectSummaryBlock(BulkStructBlock):
             context["lead"], context["partners"] = lead_and_partners(project)
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict | None:
+    api_schema = ProjectSummaryValue | None
+
+    def api_representation(self, value: Any, context: dict | None) -> ProjectSummaryValue | None:
         project = live_project(value["project"])
         if project is None:
             return None
@@ -185,7 +194,9 @@ class PartnersBlock(BulkStructBlock):
         context["partners"] = self.partners(value)
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict:
+    api_schema = PartnersValue
+
+    def api_representation(self, value: Any, context: dict | None) -> PartnersValue:
         project = live_project(value["project"])
         return {
             "heading": value["heading"] or "",
@@ -201,7 +212,7 @@ class PartnersBlock(BulkStructBlock):
         }
 
 
-def indicator_data(indicator: Any) -> dict:
+def indicator_data(indicator: Any) -> IndicatorData:
     achieved = indicator.achieved
     return {
         "id": indicator.pk,
@@ -261,7 +272,9 @@ class IndicatorsBlock(BulkStructBlock):
         ]
         return context
 
-    def api_representation(self, value: Any, context: dict | None) -> dict | None:
+    api_schema = IndicatorsValue | None
+
+    def api_representation(self, value: Any, context: dict | None) -> IndicatorsValue | None:
         project = live_project(value["project"])
         if project is None:
             return None

@@ -21,6 +21,8 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText, expand_db_html, features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
+from blocks.schemas.shared import RichTextValue
+
 # Joins the sources of one batch; no editor can type an HTML comment into rich text.
 BOUNDARY = "<!--mreza:rich-text-boundary-->"
 
@@ -143,5 +145,8 @@ class BatchedRichTextBlock(blocks.RichTextBlock):
     def value_from_form(self, value: str) -> BatchedRichText:
         return BatchedRichText(super().value_from_form(value).source)
 
-    def get_api_representation(self, value: Any, context: dict | None = None) -> dict:
+    # An object rather than Wagtail's bare string, so the HTML can gain siblings later.
+    api_schema = RichTextValue
+
+    def get_api_representation(self, value: Any, context: dict | None = None) -> RichTextValue:
         return {"html": expanded_html(value)}

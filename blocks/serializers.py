@@ -8,6 +8,16 @@ from typing import Any
 
 from blocks.batching import LOGO_RENDITION
 from blocks.context import page_url
+from blocks.schemas.shared import (
+    DocumentData,
+    FunderData,
+    ImageData,
+    OrganisationData,
+    PageLink,
+    ProgrammeData,
+    Reference,
+    TitledReference,
+)
 
 CENT = Decimal("0.01")
 
@@ -37,7 +47,7 @@ def image_alt(image: Any) -> str:
     return getattr(image, "contextual_alt_text", None) or image.default_alt_text
 
 
-def image_data(image: Any, spec: str = LOGO_RENDITION) -> dict | None:
+def image_data(image: Any, spec: str = LOGO_RENDITION) -> ImageData | None:
     """``{url, width, height, alt}`` of a rendition, never the original file."""
     if image is None:
         return None
@@ -50,7 +60,7 @@ def image_data(image: Any, spec: str = LOGO_RENDITION) -> dict | None:
     }
 
 
-def document_data(document: Any) -> dict:
+def document_data(document: Any) -> DocumentData:
     return {
         "id": document.pk,
         "title": document.title,
@@ -60,7 +70,7 @@ def document_data(document: Any) -> dict:
     }
 
 
-def funder_data(funder: Any) -> dict:
+def funder_data(funder: Any) -> FunderData:
     return {
         "id": funder.pk,
         "name": funder.name,
@@ -71,7 +81,7 @@ def funder_data(funder: Any) -> dict:
     }
 
 
-def organisation_data(organisation: Any) -> dict:
+def organisation_data(organisation: Any) -> OrganisationData:
     return {
         "id": organisation.pk,
         "name": organisation.name,
@@ -82,20 +92,27 @@ def organisation_data(organisation: Any) -> dict:
     }
 
 
-def reference(obj: Any, *, label: str = "name") -> dict | None:
+def reference(obj: Any) -> Reference | None:
     """``{id, name}`` of a taxonomy term, region, location or similar."""
     if obj is None:
         return None
-    return {"id": obj.pk, label: getattr(obj, label)}
+    return {"id": obj.pk, "name": obj.name}
 
 
-def page_data(page: Any, context: dict | None) -> dict | None:
+def titled_reference(obj: Any) -> TitledReference | None:
+    """``{id, title}`` of a project or a page."""
+    if obj is None:
+        return None
+    return {"id": obj.pk, "title": obj.title}
+
+
+def page_data(page: Any, context: dict | None) -> PageLink | None:
     if page is None:
         return None
     return {"id": page.pk, "title": page.title, "url": page_url(page, context)}
 
 
-def programme_data(programme: Any) -> dict | None:
+def programme_data(programme: Any) -> ProgrammeData | None:
     if programme is None:
         return None
     return {

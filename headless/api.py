@@ -6,6 +6,7 @@ freezes a router's operations when ``api.urls`` is first read.
 
 from ninja import NinjaAPI
 
+from headless.openapi import serve_valid_openapi
 from headless.params import register_error_handlers
 from headless.preview import router as preview_router
 from network.api import register_media_routers
@@ -17,5 +18,6 @@ def configure_api(api: NinjaAPI) -> None:
         return
     api._mreza_configured = True
     register_error_handlers(api)
+    serve_valid_openapi(api)
     register_media_routers(api)
     api.add_router("/preview/", preview_router)

@@ -11,6 +11,20 @@ from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from blocks.contacts import address_data, person_data
 from blocks.projects import funding_line_data, participation_data
+from blocks.schemas.shared import (
+    AddressData,
+    DecimalString,
+    FundingLineData,
+    ImageData,
+    IsoDate,
+    IsoDateTime,
+    OrganisationData,
+    ParticipationData,
+    PersonData,
+    ProgrammeData,
+    Reference,
+    TitledReference,
+)
 from blocks.serializers import (
     decimal_string,
     image_data,
@@ -18,67 +32,41 @@ from blocks.serializers import (
     organisation_data,
     programme_data,
     reference,
+    titled_reference,
 )
 
 
-class Reference(TypedDict):
-    id: int
-    name: str
-
-
-class ImageData(TypedDict):
-    url: str
-    width: int
-    height: int
-    alt: str
-
-
-class OrganisationData(TypedDict):
-    id: int
-    name: str
-    short_name: str
-    kind: str
-    website: str
-    logo: ImageData | None
-
-
 class LocationData(TypedDict):
+    """An office with its address and its weekly opening hours as text."""
+
     id: int
     name: str
     organisation: Reference
-    address: dict
+    address: AddressData
     phone: str
     email: str
     opening_hours: str
     accessibility_note: str
 
 
-class PersonData(TypedDict):
-    id: int
-    name: str
-    role: str
-    phone: str
-    email: str
-    organisation: Reference | None
-    photo: ImageData | None
-
-
 class ProjectData(TypedDict):
+    """A network project with its funding lines and participating organisations."""
+
     id: int
     title: str
     acronym: str
     code: str
-    programme: dict | None
-    start: str | None
-    end: str | None
-    total_value: str | None
+    programme: ProgrammeData | None
+    start: IsoDate | None
+    end: IsoDate | None
+    total_value: DecimalString | None
     currency: str
     summary: str
     aims: str
     expected_results: str
     achieved_results: str
-    funding_lines: list[dict]
-    participations: list[dict]
+    funding_lines: list[FundingLineData]
+    participations: list[ParticipationData]
 
 
 class ReferencesField(Field):
@@ -90,6 +78,13 @@ class ReferencesField(Field):
 
     def to_representation(self, value) -> list[Reference]:
         return [{"id": item.pk, "name": str(item)} for item in value.all()]
+
+
+class ReferenceField(ReferencesField):
+    """A foreign key as {id, name}; null when unset."""
+
+    def to_representation(self, value) -> Reference:
+        return {"id": value.pk, "name": str(value)}
 
 
 class ImageField(Field):
@@ -185,22 +180,26 @@ class ProjectField(Field):
 
 
 class OccurrenceData(TypedDict):
-    start: str
-    end: str
+    """One occurrence of an event or a programme; ``original_start`` is set when moved."""
+
+    start: IsoDateTime
+    end: IsoDateTime
     status: str
     note: str
-    original_start: str | None
+    original_start: IsoDateTime | None
 
 
 class ScheduleData(TypedDict):
+    """A schedule as local wall-clock times in its time zone, with its RFC 5545 rule."""
+
     time_zone: str
-    start_date: str
+    start_date: IsoDate
     start_time: str
     end_time: str
-    end_date: str | None
+    end_date: IsoDate | None
     rrule: str | None
-    extra_dates: list[str]
-    excluded_dates: list[str]
+    extra_dates: list[IsoDate]
+    excluded_dates: list[IsoDate]
     skip_public_holidays: bool
     status: str
     status_note: str
@@ -263,6 +262,8 @@ class UpcomingOccurrencesField(Field):
 
 
 class OccurrencePage(TypedDict):
+    """The event or programme page an occurrence belongs to, with its full URL."""
+
     id: int
     title: str
     type: str
@@ -270,6 +271,8 @@ class OccurrencePage(TypedDict):
 
 
 class SiteReference(TypedDict):
+    """A site of the network by id and hostname."""
+
     id: int
     hostname: str
 
@@ -277,16 +280,16 @@ class SiteReference(TypedDict):
 class OccurrenceItem(TypedDict):
     """One row of ``/api/v3/occurrences/``: when, what, where, and on which site."""
 
-    start: str
-    end: str
+    start: IsoDateTime
+    end: IsoDateTime
     status: str
     note: str
-    original_start: str | None
+    original_start: IsoDateTime | None
     time_zone: str
     page: OccurrencePage
     site: SiteReference | None
     location: Reference | None
-    programme: dict | None
+    programme: TitledReference | None
 
 
 def occurrence_item(occurrence, request=None) -> OccurrenceItem:
@@ -304,5 +307,5 @@ def occurrence_item(occurrence, request=None) -> OccurrenceItem:
         },
         "site": {"id": entry.site_id, "hostname": entry.site.hostname} if entry.site else None,
         "location": reference(entry.location),
-        "programme": reference(entry.programme, label="title"),
+        "programme": titled_reference(entry.programme),
     }

@@ -128,7 +128,7 @@ class GoodPracticePage(
         APIField("transferability"),
         APIField("transferred_units"),
         APIField("organisations", serializer=serializers.OrganisationsField()),
-        APIField("region", serializer=serializers.ReferencesField()),
+        APIField("region", serializer=serializers.ReferenceField()),
         APIField("themes", serializer=serializers.ReferencesField()),
         APIField("target_groups", serializer=serializers.ReferencesField()),
         APIField("contact", serializer=serializers.PersonField()),

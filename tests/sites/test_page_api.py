@@ -73,3 +73,18 @@ def test_openapi_document_types_page_references(client, project_page):
     components = schema["components"]["schemas"]
     assert "ProjectData" in components
     assert "total_value" in components["ProjectData"]["properties"]
+
+
+def test_good_practice_page_gives_its_region(client):
+    from tests.factories import (
+        GoodPracticeIndexPageFactory,
+        GoodPracticePageFactory,
+        RegionFactory,
+    )
+
+    tenant = provision_centre("Socio", "socio.localhost", slug="socio")
+    index = GoodPracticeIndexPageFactory(parent=tenant.site.root_page)
+    region = RegionFactory(name="Zasavska")
+    practice = GoodPracticePageFactory(parent=index, region=region)
+
+    assert get_page(client, practice)["region"] == {"id": region.pk, "name": "Zasavska"}
