@@ -7,9 +7,12 @@ freezes a router's operations when ``api.urls`` is first read.
 from ninja import NinjaAPI
 
 from headless.openapi import serve_valid_openapi
+from headless.pages import register_page_reads
 from headless.params import register_error_handlers
 from headless.preview import router as preview_router
 from network.api import register_media_routers
+from network.directory.api import router as network_router
+from sites.api import register_site_routers
 
 
 def configure_api(api: NinjaAPI) -> None:
@@ -20,4 +23,7 @@ def configure_api(api: NinjaAPI) -> None:
     register_error_handlers(api)
     serve_valid_openapi(api)
     register_media_routers(api)
+    register_page_reads(api)
+    register_site_routers(api)
     api.add_router("/preview/", preview_router)
+    api.add_router("/network/", network_router)

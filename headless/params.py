@@ -71,6 +71,7 @@ class SiteScope:
 
 def site_from_parameter(value: str, parameter: str = "site") -> Site:
     """The site a parameter names by id, ``hostname`` or ``hostname:port``."""
+    refuse_nul(value, parameter)
     value = value.strip().lower()
     if value.isdigit():
         query = {"pk": int(value)}
@@ -108,6 +109,7 @@ def locale_from_parameter(value: str | None, parameter: str = "locale") -> Local
     """The Locale ``locale=`` names (``sl``, ``cs``, ``en``…); None when not given."""
     if value is None or not value.strip():
         return None
+    refuse_nul(value, parameter)
     code = value.strip()
     locale = Locale.objects.filter(language_code__iexact=code).first()
     if locale is None:
@@ -118,17 +120,37 @@ def locale_from_parameter(value: str | None, parameter: str = "locale") -> Local
     return locale
 
 
+def parameter_name(request: HttpRequest, loc: Iterable) -> str:
+    """The query parameter an error is about: Ninja puts a schema's argument name in between
+    (``["query", "filters", "type", 0]``), so prefer the part the client actually sent."""
+    names = [part for part in list(loc)[1:] if isinstance(part, str)]
+    sent = [name for name in names if name in request.GET]
+    return (sent or names or ["query"])[-1]
+
+
+def refuse_nul(value: str, parameter: str) -> None:
+    # PostgreSQL cannot store or compare NUL in text: refuse it before it reaches a query.
+    if "\x00" in value:
+        raise ParameterError(parameter, f"{parameter}: must not contain the NUL character.")
+
+
 def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     """400 for bad query parameters, naming them; Wagtail's 422 for bodies as before."""
     errors = exc.errors
     query = [error for error in errors if list(error.get("loc", []))[:1] == ["query"]]
     if not query or len(query) != len(errors):
         return problem_response(status=422, detail="Validation failed", errors=errors)
-    names = sorted({str(error["loc"][1]) for error in query if len(error["loc"]) > 1})
+    reported = []
+    for error in query:
+        loc = list(error["loc"])
+        name = parameter_name(request, loc)
+        # ["query", "filters", "type", 0] → ["query", "type", 0]: loc[1] is what was sent.
+        rest = loc[loc.index(name) + 1 :] if name in loc else []
+        details = {key: value for key, value in error.items() if key not in ("ctx", "loc")}
+        reported.append({**details, "loc": ["query", name, *rest]})
+    names = sorted({error["loc"][1] for error in reported})
     return problem_response(
-        status=400,
-        detail=f"Invalid query parameter {', '.join(names)}.",
-        errors=[{key: value for key, value in error.items() if key != "ctx"} for error in query],
+        status=400, detail=f"Invalid query parameter {', '.join(names)}.", errors=reported
     )
 
 

@@ -16,7 +16,6 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Router
-from ninja.operation import PathView
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
@@ -26,6 +25,7 @@ from wagtail.images.models import AbstractImage, Filter
 from wagtail.models import Collection, CollectionViewRestriction, Site
 
 from headless.params import site_from_parameter
+from headless.routing import replace_operations
 from network.models import Tenant
 from network.schemas import (
     IMAGE_RENDITIONS,
@@ -202,19 +202,6 @@ def get_document(
     return get_object_or_404(queryset, pk=document_id)
 
 
-def _replace_reads(theirs: Router, ours: Router) -> None:
-    """Put ``ours``' operations in place of ``theirs``' on the same paths and methods."""
-    for path, our_view in ours.path_operations.items():
-        their_view = theirs.path_operations.get(path)
-        if their_view is not None and our_view.operations[0] in their_view.operations:
-            continue  # done by an earlier call
-        theirs._check_not_frozen()  # ninja's own error if api.urls was already built
-        their_view = theirs.path_operations.setdefault(path, PathView())
-        methods = {method for operation in our_view.operations for method in operation.methods}
-        kept = [op for op in their_view.operations if not methods.intersection(op.methods)]
-        their_view.operations = [*our_view.operations, *kept]
-
-
 def register_media_routers(api: NinjaAPI) -> None:
     """Serve the tenant-safe media reads on ``api``, once, however often this is called.
 
@@ -231,4 +218,4 @@ def register_media_routers(api: NinjaAPI) -> None:
         if theirs is None:
             api.add_router(prefix, ours)
         elif theirs is not ours:
-            _replace_reads(theirs, ours)
+            replace_operations(theirs, ours)

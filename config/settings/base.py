@@ -92,6 +92,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(ENV.database_url, conn_max_age=60)}
+# One transaction per request: Wagtail's publish, unpublish and move are not atomic on their
+# own, and a publish must commit with its webhook outbox event or not at all.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a management command writes.
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
