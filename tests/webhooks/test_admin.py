@@ -177,3 +177,27 @@ def test_an_editor_action_in_the_admin_is_delivered_before_the_response(
     assert request.headers["X-Mreza-Event"] == "page.unpublished"
     assert request.document["object"]["id"] == page.pk
     assert request.signature_is_valid(subscription.secret)
+
+
+def test_an_admin_unpublish_whose_event_cannot_be_written_changes_nothing(
+    moderator_a, subscribe, draft_page, monkeypatch
+):
+    """The page and its outbox event commit together: one write request, one transaction."""
+    from django.db import DatabaseError
+
+    subscribe("https://a.example.org/hooks")
+    page = publish(draft_page())
+    Delivery.objects.all().delete()
+
+    def outbox_unavailable(*args, **kwargs):
+        raise DatabaseError("outbox unavailable")
+
+    monkeypatch.setattr("webhooks.events.record", outbox_unavailable)
+    moderator_a.raise_request_exception = False
+
+    response = moderator_a.post(f"/admin/pages/{page.pk}/unpublish/")
+
+    assert response.status_code == 500
+    page.refresh_from_db()
+    assert page.live
+    assert not Delivery.objects.exists()
