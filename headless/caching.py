@@ -45,14 +45,6 @@ class ContentVersion:
     changed_at: float
 
 
-def content_version() -> ContentVersion:
-    """The current version; a fresh one (changed now) when the cache has none."""
-    stored = cache.get(VERSION_KEY)
-    if stored is None:
-        return new_content_version()
-    return ContentVersion(*stored)
-
-
 def new_content_version() -> ContentVersion:
     """Start a new version: every cached representation is stale from now on."""
     now = time.time()
@@ -84,15 +76,29 @@ def is_anonymous(request: HttpRequest) -> bool:
     return "HTTP_AUTHORIZATION" not in request.META
 
 
-def cache_key(request: HttpRequest, version: ContentVersion) -> str:
+def cache_key(request: HttpRequest) -> str:
+    """The entry's key; the content version is stored inside the entry, not in its key, so
+    one ``get_many`` (a single round trip to Redis) reads both the version and the entry."""
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     language = getattr(request, "LANGUAGE_CODE", "")
     raw = f"{request.get_host()}|{request.path}|{query}|{language}"
-    return f"mreza:api:{version.token}:{hashlib.sha1(raw.encode()).hexdigest()}"
+    return f"mreza:api:{hashlib.sha1(raw.encode()).hexdigest()}"
+
+
+def read_cache(key: str | None) -> tuple[ContentVersion, CachedResponse | None]:
+    """The current content version and, when ``key`` is given, its still valid entry."""
+    found = cache.get_many([VERSION_KEY, key] if key else [VERSION_KEY])
+    stored = found.get(VERSION_KEY)
+    version = ContentVersion(*stored) if stored is not None else new_content_version()
+    entry = found.get(key) if key else None
+    if entry is not None and entry.version != version.token:
+        entry = None  # made before the latest change
+    return version, entry
 
 
 @dataclass(frozen=True)
 class CachedResponse:
+    version: str
     content: bytes
     content_type: str
     etag: str
@@ -119,12 +125,10 @@ class APICacheMiddleware:
             and "private" not in cache_control
             and "no-store" not in cache_control
         )
-        version = content_version()
-        key = cache_key(request, version) if shared else None
         # A client's "Cache-Control: no-cache" asks for a fresh representation: honoured.
         fresh = "no-cache" in request.headers.get("Cache-Control", "")
-
-        hit = cache.get(key) if key and not fresh else None
+        key = cache_key(request) if shared else None
+        version, hit = read_cache(key if not fresh else None)
         if hit is not None:
             response = HttpResponse(hit.content, content_type=hit.content_type)
             response["ETag"] = hit.etag
@@ -140,6 +144,7 @@ class APICacheMiddleware:
             response["ETag"] = etag_of(response.content)
             if key:
                 entry = CachedResponse(
+                    version.token,
                     response.content,
                     response["Content-Type"],
                     response["ETag"],

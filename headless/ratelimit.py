@@ -59,6 +59,22 @@ def client_id(request: HttpRequest) -> str:
     return "ip:" + address
 
 
+def count_request(key: str, *, timeout: int) -> int:
+    """Add one to the window's counter and return it, in one round trip on Redis."""
+    backend = getattr(cache, "_cache", None)
+    if hasattr(backend, "get_client"):  # Django's RedisCache: INCR and EXPIRE NX pipelined
+        client = backend.get_client(key, write=True)
+        redis_key = cache.make_and_validate_key(key)
+        count, _ = client.pipeline().incr(redis_key).expire(redis_key, timeout, nx=True).execute()
+        return count
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr: count this request as the first
+        cache.set(key, 1, timeout=timeout)
+        return 1
+
+
 class RateLimitMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -73,12 +89,7 @@ class RateLimitMiddleware:
         now = time.time()
         window = int(now // period)
         key = f"mreza:rate:{group}:{client_id(request)}:{window}"
-        cache.add(key, 0, timeout=period + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr: count this request as the first
-            cache.set(key, 1, timeout=period + 1)
-            count = 1
+        count = count_request(key, timeout=period + 1)
 
         if count > limit:
             retry_after = max(1, math.ceil((window + 1) * period - now))

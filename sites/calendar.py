@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page
 
-from sites.models.occurrences import Occurrence
+from sites.models.occurrences import CalendarEntry, Occurrence
 from sites.occurrences import RangeError
 
 FILTER_PARAMETERS = ("location", "programme", "target_group")
@@ -80,8 +79,10 @@ def in_language(queryset: QuerySet, locale_id: int, *, via: str = "entry__") -> 
     """Each page once: in the locale where translated, else in the language it exists in.
 
     ``queryset`` holds occurrences (``via="entry__"``) or calendar entries (``via=""``).
+    Only listed translations count (live, public: they have a calendar entry); a draft
+    translation must not hide the original.
     """
-    translated = Page.objects.filter(locale_id=locale_id).values("translation_key")
+    translated = CalendarEntry.objects.filter(locale_id=locale_id).values("page__translation_key")
     return queryset.filter(
         Q(**{f"{via}locale_id": locale_id}) | ~Q(**{f"{via}page__translation_key__in": translated})
     )

@@ -50,3 +50,19 @@ def host_of(page: Page) -> str:
     """The Host header a browser sends for the page's own site."""
     site = page.get_site()
     return f"{site.hostname}:{site.port}"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache shared by several processes in production: the machine's Redis."""
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/13"
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    }
+    yield
+    redis.Redis.from_url(url).flushdb()

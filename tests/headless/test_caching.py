@@ -197,3 +197,16 @@ def test_a_client_asking_for_no_cache_gets_a_fresh_representation(client, projec
     response = get(client, project_page, HTTP_CACHE_CONTROL="no-cache")
 
     assert response["X-Cache"] == "MISS"
+
+
+def test_the_server_cache_works_on_redis(
+    client, project_page, django_capture_on_commit_callbacks, redis_cache
+):
+    assert get(client, project_page)["X-Cache"] == "MISS"
+    assert get(client, project_page)["X-Cache"] == "HIT"
+
+    publish(project_page, django_capture_on_commit_callbacks, title="Socio na Redisu")
+
+    after = get(client, project_page)
+    assert after["X-Cache"] == "MISS"
+    assert after.json()["title"] == "Socio na Redisu"

@@ -61,6 +61,12 @@ def test_a_client_over_its_limit_gets_429_with_retry_after(client, centre, limit
     assert "3 per 60 s" in refused.json()["detail"]
 
 
+def test_the_limit_holds_on_redis_too(client, centre, limited, redis_cache):
+    statuses = [listing(client).status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+
+
 def test_the_limit_counts_per_client(client, centre, limited):
     for _ in range(3):
         listing(client)

@@ -167,6 +167,18 @@ def test_each_page_once_in_the_requested_language(client, calendars):
     assert titles(get(client, locale="en")) == ["Crochet", "Samo slovensko"]
 
 
+def test_a_draft_translation_does_not_hide_the_original(client, calendars):
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    event = EventPageFactory(parent=calendars.events_a, title="Kvačkanje")
+    calendars.a.site.root_page.copy_for_translation(english).save_revision().publish()
+    calendars.events_a.copy_for_translation(english).save_revision().publish()
+    draft = event.copy_for_translation(english)  # created, never published
+    draft.title = "Crochet"
+    draft.save_revision()
+
+    assert titles(get(client, locale="en")) == ["Kvačkanje"]
+
+
 def test_drafts_and_private_pages_have_no_occurrences(client, calendars):
     draft = EventPageFactory(parent=calendars.events_a, title="Osnutek")
     draft.unpublish()
