@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks.signals import task_finished
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -48,7 +49,15 @@ def row_changed(sender: Any, **kwargs: Any) -> None:
         content_changed()
 
 
+def references_indexed(sender: Any, task_result: Any, **kwargs: Any) -> None:
+    # With a background task backend Wagtail updates its ReferenceIndex after the change has
+    # committed; which sites "show" a snippet (network/directory) is read from that index.
+    if task_result.task.module_path == "wagtail.tasks.update_reference_index_task":
+        new_content_version()
+
+
 def connect() -> None:
+    task_finished.connect(references_indexed, dispatch_uid="headless-references-indexed")
     page_published.connect(content_changed, dispatch_uid="headless-page-published")
     page_unpublished.connect(content_changed, dispatch_uid="headless-page-unpublished")
     post_page_move.connect(content_changed, dispatch_uid="headless-page-moved")

@@ -210,3 +210,16 @@ def test_the_server_cache_works_on_redis(
     after = get(client, project_page)
     assert after["X-Cache"] == "MISS"
     assert after.json()["title"] == "Socio na Redisu"
+
+
+def test_an_updated_reference_index_starts_a_new_version(client, project_page):
+    """Which sites show a snippet is read from Wagtail's ReferenceIndex, which a background
+    task backend updates after the change has committed: the cache follows the index."""
+    from wagtail.tasks import update_reference_index_task
+
+    get(client, project_page)
+    assert get(client, project_page)["X-Cache"] == "HIT"
+
+    update_reference_index_task.enqueue("centre_sites", "projectpage", project_page.pk)
+
+    assert get(client, project_page)["X-Cache"] == "MISS"
