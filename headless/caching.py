@@ -29,12 +29,15 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from wagtail.models import Site
 
 API_PREFIX = "/api/v3/"
 VERSION_KEY = "mreza:api:content-version"
 # Never cached on the server, whatever CACHE_CONTROL says: they are per-client or per-token.
 UNCACHED_PREFIXES = ("preview/",)
 PRIVATE = "private, no-cache"
+# The schema and its docs page are the same on every site.
+SITELESS_PREFIXES = ("openapi.json", "docs")
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,23 @@ class CachedResponse:
     vary: str
 
 
+# Sites per (host, port, content version), so a representation computed afresh skips
+# Wagtail's site lookup (a few ms of ORM work per request). Any Site change starts a new
+# content version, which makes every entry here unreachable; the dict is bounded.
+_SITES: dict[tuple[str, str, str], Site | None] = {}
+_MAX_SITES = 512
+
+
+def remember_site(request: HttpRequest, version: ContentVersion) -> None:
+    """Give ``request`` its Site (``Site.find_for_request`` reads ``_wagtail_site``)."""
+    key = (request._get_raw_host(), request.get_port(), version.token)
+    if key not in _SITES:
+        if len(_SITES) >= _MAX_SITES:
+            _SITES.clear()
+        _SITES[key] = Site._find_for_request(request)
+    request._wagtail_site = _SITES[key]
+
+
 class APICacheMiddleware:
     """Conditional GETs and the server-side representation cache for ``/api/v3/``."""
 
@@ -136,6 +156,8 @@ class APICacheMiddleware:
                 response["Vary"] = hit.vary
             response["X-Cache"] = "HIT"
         else:
+            if not relative.startswith(SITELESS_PREFIXES):
+                remember_site(request, version)
             response = self.get_response(request)
             if response.status_code != 200 or response.streaming:
                 if not response.has_header("Cache-Control"):

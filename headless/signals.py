@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks import task_backends
+from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.signals import task_finished
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -50,10 +53,20 @@ def row_changed(sender: Any, **kwargs: Any) -> None:
 
 
 def references_indexed(sender: Any, task_result: Any, **kwargs: Any) -> None:
-    # With a background task backend Wagtail updates its ReferenceIndex after the change has
-    # committed; which sites "show" a snippet (network/directory) is read from that index.
-    if task_result.task.module_path == "wagtail.tasks.update_reference_index_task":
-        new_content_version()
+    """A background task backend updates Wagtail's ReferenceIndex after the change has
+    committed; which sites "show" a snippet (network/directory) is read from that index."""
+    if task_result.task.module_path != "wagtail.tasks.update_reference_index_task":
+        return
+    if isinstance(task_backends[task_result.backend], ImmediateBackend):
+        return  # indexed within the change itself, whose own signal started a new version
+    app_label, model_name, pk = task_result.args
+    model = apps.get_model(app_label, model_name)
+    if (
+        issubclass(model, Page)
+        and not Page.objects.filter(pk=pk, live=True, has_unpublished_changes=False).exists()
+    ):
+        return  # a draft was saved: nothing public changed
+    new_content_version()
 
 
 def connect() -> None:
