@@ -98,6 +98,7 @@ class Environment:
     api_cache_seconds: int = 300
     api_rate_limits: dict[str, str] = field(default_factory=dict)
     api_client_ip_header: str | None = None
+    webhooks_allow_private: bool = False
 
 
 def read_environment(
@@ -139,6 +140,7 @@ def read_environment(
             "MREZA_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
         ),
         cors_allowed_origins=_list(environ, "CORS_ALLOWED_ORIGINS", []),
+        webhooks_allow_private=_bool(environ, "MREZA_WEBHOOKS_ALLOW_PRIVATE", debug_default),
         api_client_ip_header=_meta_header(environ.get("MREZA_API_CLIENT_IP_HEADER")),
         api_cache_seconds=_int(environ, "MREZA_API_CACHE_SECONDS", 300),
         api_rate_limits={

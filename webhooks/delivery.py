@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from webhooks import signing
+from webhooks.addresses import refused_address
 from webhooks.models import Delivery, DeliveryStatus, Event, Subscription
 
 logger = logging.getLogger(__name__)
@@ -139,6 +140,31 @@ def _release(subscription_id: int, token: str) -> None:
     )
 
 
+def _post(
+    session: requests.Session, url: str, body: bytes, headers: dict, policy: RetryPolicy
+) -> tuple[int | None, str]:
+    """POST the body; the status code (None when no answer) and an error ("" on 2xx)."""
+    try:
+        # Redirects are not followed and the body is never read: only the status counts, and
+        # nothing a receiver answers ends up in the admin.
+        with session.post(
+            url,
+            data=body,
+            headers=headers,
+            timeout=(policy.connect_timeout, policy.timeout),
+            allow_redirects=False,
+            stream=True,
+        ) as response:
+            if 200 <= response.status_code < 300:
+                return response.status_code, ""
+            return (
+                response.status_code,
+                f"HTTP {response.status_code} {response.reason or ''}".strip(),
+            )
+    except requests.RequestException as failure:
+        return None, _describe_failure(failure)
+
+
 def _describe_failure(error: requests.RequestException) -> str:
     if isinstance(error, requests.ConnectTimeout):
         return "Connection timed out"
@@ -170,22 +196,11 @@ def attempt(
     )
     started = time.monotonic()
     status_code, error = None, ""
-    try:
-        # Redirects are not followed and the body is never read: only the status counts, and
-        # nothing a receiver answers ends up in the admin.
-        with session.post(
-            subscription.url,
-            data=body,
-            headers=headers,
-            timeout=(policy.connect_timeout, policy.timeout),
-            allow_redirects=False,
-            stream=True,
-        ) as response:
-            status_code = response.status_code
-            if not 200 <= status_code < 300:
-                error = f"HTTP {status_code} {response.reason or ''}".strip()
-    except requests.RequestException as failure:
-        error = _describe_failure(failure)
+    address = refused_address(subscription.url)
+    if address:
+        error = f"Refused: the URL reaches {address}, which is not on the public internet."
+    else:
+        status_code, error = _post(session, subscription.url, body, headers, policy)
     delivery.attempts += 1
     delivery.last_attempt_at = now
     delivery.last_status_code = status_code

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from webhooks.addresses import refused_address
 from webhooks.models import SUBSCRIBABLE_EVENTS, all_event_types
 from webhooks.permissions import manageable_sites
 
@@ -26,3 +27,14 @@ class SubscriptionForm(WagtailAdminModelForm):
             self.fields["site"].queryset = sites
             if not self.instance.pk and len(sites) == 1:
                 self.fields["site"].initial = sites[0].pk
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        address = refused_address(url)
+        if address:
+            raise forms.ValidationError(
+                _("This address reaches %(address)s, which is not on the public internet."),
+                code="private_address",
+                params={"address": address},
+            )
+        return url

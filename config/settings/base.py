@@ -224,6 +224,9 @@ MREZA = {
         "MAX_ATTEMPTS": 20,
         # Delivery log rows are kept this many days.
         "LOG_RETENTION_DAYS": 30,
+        # Receivers on loopback or private networks (webhooks/addresses.py): off in
+        # production, against server-side request forgery; on in development and tests.
+        "ALLOW_PRIVATE_ADDRESSES": ENV.webhooks_allow_private,
     },
 }
 

@@ -14,3 +14,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A local receiver (e.g. http://127.0.0.1:9000/hooks) may take the demo's webhooks.
+MREZA = {  # noqa: F405
+    **MREZA,  # noqa: F405
+    "WEBHOOKS": {**MREZA["WEBHOOKS"], "ALLOW_PRIVATE_ADDRESSES": ENV.webhooks_allow_private},  # noqa: F405
+}

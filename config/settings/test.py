@@ -17,3 +17,5 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Webhook tests deliver to receivers on loopback.
+MREZA = {**MREZA, "WEBHOOKS": {**MREZA["WEBHOOKS"], "ALLOW_PRIVATE_ADDRESSES": True}}  # noqa: F405

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.urls import reverse
 
@@ -201,3 +203,20 @@ def test_an_admin_unpublish_whose_event_cannot_be_written_changes_nothing(
     page.refresh_from_db()
     assert page.live
     assert not Delivery.objects.exists()
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:9000/hooks", "https://10.1.2.3/hooks"])
+def test_a_receiver_on_a_private_network_is_an_error_on_the_url_field(
+    moderator_a, tenants, settings, target
+):
+    settings.MREZA = {
+        **settings.MREZA,
+        "WEBHOOKS": {**settings.MREZA["WEBHOOKS"], "ALLOW_PRIVATE_ADDRESSES": False},
+    }
+
+    response = moderator_a.post(url("add"), form_data(tenants.a.site, target))
+
+    assert response.status_code == 200
+    (error,) = response.context["form"].errors["url"]
+    assert urlsplit(target).hostname in error
+    assert not Subscription.objects.exists()

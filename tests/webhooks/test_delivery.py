@@ -244,3 +244,23 @@ def test_concurrent_workers_deliver_each_event_once(receiver, tenants, subscribe
     assert errors == []
     ids = [int(r.headers["X-Mreza-Delivery"]) for r in receiver.received]
     assert sorted(ids) == ids and len(ids) == len(set(ids)) == 5
+
+
+def test_receivers_on_private_networks_are_refused_unless_allowed(
+    settings, receiver, subscribe, draft_page, committing
+):
+    """Against server-side request forgery: nothing is sent to loopback or private ranges."""
+    settings.MREZA = {
+        **settings.MREZA,
+        "WEBHOOKS": {**settings.MREZA["WEBHOOKS"], "ALLOW_PRIVATE_ADDRESSES": False},
+    }
+    subscription = subscribe(receiver.url)
+
+    with committing():
+        publish(draft_page())
+
+    assert receiver.accepted == []
+    delivery = Delivery.objects.get(subscription=subscription)
+    assert delivery.status == DeliveryStatus.PENDING
+    assert "127.0.0.1" in delivery.last_error
+    assert "not on the public internet" in delivery.last_error
