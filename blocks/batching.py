@@ -5,16 +5,25 @@ Wagtail's StreamBlock converts all values of one child type with a single
 (a :class:`Batch`) and, the first time any member is rendered or serialised, load the
 related rows for every member at once. The cost of a page is then one set of queries per
 block type, however many blocks of that type it holds.
+
+Across block types, the rows a stream shows are shared (:class:`SharedRowsStreamValue`,
+the body's value): chooser blocks built on :class:`SharedChooserMixin` load each chosen
+row once per stream, so the project a summary, an EU acknowledgement and a funders block
+all show is one instance, and what one block prefetched on it the others find there
+(``prefetch_related_objects`` skips lookups already done).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamValue
 from wagtail.images import get_image_model
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 # Rendition specs the blocks use, prefetched together so templates and the API never
 # look renditions up one image at a time.
@@ -22,6 +31,68 @@ LOGO_RENDITION = "max-400x200"
 FIGURE_RENDITION = "width-800"
 PHOTO_RENDITION = "fill-160x160"
 RENDITIONS = (LOGO_RENDITION, FIGURE_RENDITION, PHOTO_RENDITION)
+
+
+class StreamRows:
+    """The rows one stream's choosers have loaded, by (model, pk)."""
+
+    def __init__(self) -> None:
+        self.instances: dict[tuple[type, Any], Any] = {}
+
+
+_stream_rows: ContextVar[StreamRows | None] = ContextVar("mreza_stream_rows", default=None)
+
+
+def is_empty_choice(value: Any) -> bool:
+    return value is None or value == ""
+
+
+class SharedChooserMixin:
+    """A chooser whose rows are loaded once per stream; empty choices cost no queryset."""
+
+    def bulk_to_python(self, values: Iterable[Any]) -> list[Any]:
+        values = list(values)
+        if all(is_empty_choice(value) for value in values):
+            return [None] * len(values)
+        rows = _stream_rows.get()
+        if rows is None:
+            return super().bulk_to_python(values)
+        model = self.model_class
+        missing = [
+            pk
+            for pk in dict.fromkeys(value for value in values if not is_empty_choice(value))
+            if (model, pk) not in rows.instances
+        ]
+        if missing:
+            for pk, instance in zip(missing, super().bulk_to_python(missing), strict=True):
+                rows.instances[(model, pk)] = instance
+        return [
+            None if is_empty_choice(value) else rows.instances[(model, value)] for value in values
+        ]
+
+
+class SharedSnippetChooserBlock(SharedChooserMixin, SnippetChooserBlock):
+    """Wagtail's snippet chooser, sharing rows within a stream; migrations see Wagtail's."""
+
+    canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
+
+
+class SharedPageChooserBlock(SharedChooserMixin, blocks.PageChooserBlock):
+    """Wagtail's page chooser, sharing rows within a stream; migrations see Wagtail's."""
+
+    canonical_module_path = "wagtail.blocks.PageChooserBlock"
+
+
+class SharedRowsStreamValue(StreamValue):
+    """A lazy stream whose block types, converted one after the other, share chosen rows."""
+
+    def _prefetch_blocks(self, type_name: str) -> None:
+        rows = self.__dict__.setdefault("_shared_rows", StreamRows())
+        token = _stream_rows.set(rows)
+        try:
+            super()._prefetch_blocks(type_name)
+        finally:
+            _stream_rows.reset(token)
 
 
 class Batch:

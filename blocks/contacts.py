@@ -9,9 +9,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from blocks.batching import PHOTO_RENDITION, BulkStructBlock, prefetch_renditions, present
+from blocks.batching import (
+    PHOTO_RENDITION,
+    BulkStructBlock,
+    SharedSnippetChooserBlock,
+    prefetch_renditions,
+    present,
+)
 from blocks.context import context_language
 from blocks.schemas.shared import AddressData, PersonData
 from blocks.schemas.values import (
@@ -91,7 +96,7 @@ class ContactsBlock(BulkStructBlock):
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
     people = blocks.ListBlock(
-        SnippetChooserBlock("network.ContactPerson", label=_("Person")), label=_("People")
+        SharedSnippetChooserBlock("network.ContactPerson", label=_("Person")), label=_("People")
     )
 
     class Meta:
@@ -131,7 +136,7 @@ class QuickContactBlock(LocationBlock):
     """One office at a glance: address, phone, e-mail and today's opening hours."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    location = SnippetChooserBlock("network.Location", label=_("Office"))
+    location = SharedSnippetChooserBlock("network.Location", label=_("Office"))
 
     class Meta:
         icon = "mail"
@@ -162,7 +167,7 @@ class OpeningHoursBlock(LocationBlock):
     """The weekly opening hours of an office and its coming exceptions (holidays)."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    location = SnippetChooserBlock("network.Location", label=_("Office"))
+    location = SharedSnippetChooserBlock("network.Location", label=_("Office"))
     show_exceptions = blocks.BooleanBlock(
         label=_("Show holidays and other exceptions"), required=False, default=True
     )
@@ -232,14 +237,14 @@ class MunicipalitiesBlock(BulkStructBlock):
     """The municipalities an organisation serves (or a hand-picked list), by region."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    organisation = SnippetChooserBlock(
+    organisation = SharedSnippetChooserBlock(
         "network.Organisation",
         label=_("Organisation"),
         required=False,
         help_text=_("Lists the municipalities this organisation serves."),
     )
     municipalities = blocks.ListBlock(
-        SnippetChooserBlock("network.Municipality", label=_("Municipality")),
+        SharedSnippetChooserBlock("network.Municipality", label=_("Municipality")),
         label=_("Other municipalities"),
         default=[],
     )

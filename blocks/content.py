@@ -16,7 +16,13 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images.blocks import ImageBlock
 
-from blocks.batching import FIGURE_RENDITION, BulkStructBlock, prefetch_renditions, present
+from blocks.batching import (
+    FIGURE_RENDITION,
+    BulkStructBlock,
+    SharedPageChooserBlock,
+    prefetch_renditions,
+    present,
+)
 from blocks.context import page_url
 from blocks.richtext import BatchedRichTextBlock
 from blocks.schemas.values import (
@@ -200,7 +206,7 @@ class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
     button_text = blocks.CharBlock(label=_("Button text"), max_length=60)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    page = SharedPageChooserBlock(label=_("Page"), required=False)
     url = blocks.URLBlock(label=_("Or an external address"), required=False)
 
     class Meta:

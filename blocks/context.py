@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 
 
@@ -44,6 +44,18 @@ def request_site_root(request: HttpRequest) -> SiteRootPath | None:
             root = next((path for path in roots if path.root_path == url_path), roots[0])
     request._mreza_site_root = root
     return root
+
+
+def view_restrictions(request: HttpRequest) -> list[tuple[int, str, str]]:
+    """Every page view restriction as (pk, restriction type, restricted page's path).
+
+    Read once per request: the page lookup and each listing block of a body need them.
+    """
+    if not hasattr(request, "_mreza_view_restrictions"):
+        request._mreza_view_restrictions = list(
+            PageViewRestriction.objects.values_list("pk", "restriction_type", "page__path")
+        )
+    return request._mreza_view_restrictions
 
 
 def page_site_root(page: Page) -> SiteRootPath | None:

@@ -9,11 +9,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
+from blocks.batching import SharedPageChooserBlock, SharedSnippetChooserBlock
 from blocks.content import PREVIEW_TEMPLATE
 from blocks.context import page_url
-from blocks.listings import ListingBlock
+from blocks.listings import ListingBlock, public_pages
 from blocks.schemas.values import ProgrammeListValue, UpcomingEventsValue
 from blocks.serializers import iso, reference, titled_reference
 
@@ -31,11 +31,11 @@ class UpcomingEventsBlock(ListingBlock):
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
     scope = blocks.ChoiceBlock(label=_("Events of"), choices=SCOPES, default="site")
-    location = SnippetChooserBlock("network.Location", label=_("Location"), required=False)
-    programme = blocks.PageChooserBlock(
+    location = SharedSnippetChooserBlock("network.Location", label=_("Location"), required=False)
+    programme = SharedPageChooserBlock(
         label=_("Programme"), page_type="centre_sites.ProgrammePage", required=False
     )
-    target_group = SnippetChooserBlock(
+    target_group = SharedSnippetChooserBlock(
         "network.TargetGroup", label=_("Target group"), required=False
     )
     limit = limit_block()
@@ -50,12 +50,27 @@ class UpcomingEventsBlock(ListingBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"heading": "Prihajajoči dogodki", "scope": "site", "limit": 3}
 
-    def listing_queryset(self) -> QuerySet:
+    def listing_queryset(self, context: dict | None = None) -> QuerySet:
         # Occurrences of live, public events and programmes (the materialised calendar).
         # Imported late: the page models import the stream that holds this block.
         occurrence = apps.get_model("centre_sites", "Occurrence")
-        return occurrence.objects.filter(end__gt=timezone.now()).select_related(
-            "entry", "entry__page", "entry__location", "entry__programme"
+        # Only the columns the representation and the template show: the pages' other
+        # columns would be most of the query's cost.
+        return (
+            occurrence.objects.filter(end__gt=timezone.now())
+            .select_related("entry", "entry__page", "entry__location", "entry__programme")
+            .only(
+                "start",
+                "end",
+                "status",
+                "original_start",
+                "note",
+                "entry__time_zone",
+                "entry__page__title",
+                "entry__page__url_path",
+                "entry__location__name",
+                "entry__programme__title",
+            )
         )
 
     def listing_filters(self, value: Any, root_path: str | None) -> dict | None:
@@ -98,10 +113,10 @@ class ProgrammeListBlock(ListingBlock):
     """The site's programmes, optionally for one target group or about one theme."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    target_group = SnippetChooserBlock(
+    target_group = SharedSnippetChooserBlock(
         "network.TargetGroup", label=_("Target group"), required=False
     )
-    theme = SnippetChooserBlock("network.Theme", label=_("Theme"), required=False)
+    theme = SharedSnippetChooserBlock("network.Theme", label=_("Theme"), required=False)
     limit = limit_block(default=10)
 
     ordering = ("title", "pk")
@@ -114,9 +129,14 @@ class ProgrammeListBlock(ListingBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"heading": "Naši programi", "limit": 5}
 
-    def listing_queryset(self) -> QuerySet:
+    def listing_queryset(self, context: dict | None = None) -> QuerySet:
         programme_page = apps.get_model("centre_sites", "ProgrammePage")
-        return programme_page.objects.live().public().select_related("location")
+        pages = (
+            programme_page.objects.live()
+            .select_related("location")
+            .only("title", "url_path", "intro", "kind", "location__name")
+        )
+        return public_pages(pages, context)
 
     def listing_filters(self, value: Any, root_path: str | None) -> dict | None:
         if root_path is None:

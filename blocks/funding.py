@@ -23,9 +23,8 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from blocks.batching import BulkStructBlock, prefetch_with_logos, present
+from blocks.batching import BulkStructBlock, SharedSnippetChooserBlock, prefetch_with_logos, present
 from blocks.context import context_language
 from blocks.projects import funding_lines_prefetch, live_project, prefetch_projects
 from blocks.schemas.values import EUAcknowledgementValue, FundersValue
@@ -122,14 +121,14 @@ class FundersBlock(BulkStructBlock):
     """The funders who co-finance the centre's work, with their logos."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    project = SnippetChooserBlock(
+    project = SharedSnippetChooserBlock(
         "network.Project",
         label=_("Project"),
         required=False,
         help_text=_("Lists the funders of the project's funding lines."),
     )
     funders = blocks.ListBlock(
-        SnippetChooserBlock("network.Funder", label=_("Funder")),
+        SharedSnippetChooserBlock("network.Funder", label=_("Funder")),
         label=_("Other funders"),
         default=[],
     )
@@ -171,7 +170,7 @@ class FundersBlock(BulkStructBlock):
 class OtherLogoBlock(blocks.StructBlock):
     """A funder's logo shown beside the EU emblem, at the height it is displayed."""
 
-    funder = SnippetChooserBlock("network.Funder", label=_("Funder"))
+    funder = SharedSnippetChooserBlock("network.Funder", label=_("Funder"))
     height = blocks.IntegerBlock(label=_("Height (px)"), min_value=10, max_value=300, default=60)
 
     class Meta:
@@ -182,7 +181,7 @@ class OtherLogoBlock(blocks.StructBlock):
 class EUAcknowledgementBlock(BulkStructBlock):
     """The EU funding acknowledgement of a project, in the form its programming period requires."""
 
-    project = SnippetChooserBlock("network.Project", label=_("Project"))
+    project = SharedSnippetChooserBlock("network.Project", label=_("Project"))
     emblem_height = blocks.IntegerBlock(
         label=_("Emblem height (px)"),
         min_value=30,

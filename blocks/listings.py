@@ -9,15 +9,30 @@ each row is flagged with the subqueries it came from.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from wagtail.query import PageQuerySet
 
 from blocks.batching import BulkStructBlock, batch_of
-from blocks.context import site_root_path
+from blocks.context import context_request, site_root_path, view_restrictions
 
 # A query that can never match, for blocks whose scope cannot be resolved (no site).
 NOTHING = Q(pk__in=[])
+
+
+def public_pages(queryset: PageQuerySet, context: dict | None) -> PageQuerySet:
+    """``queryset.public()``, reading the view restrictions once per request, not per block."""
+    request = context_request(context)
+    if request is None:
+        return queryset.public()
+    paths = [path for _pk, _kind, path in view_restrictions(request)]
+    if not paths:
+        return queryset
+    # A restricted page's subtree is every page whose path starts with its path.
+    return queryset.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
 
 
 def first_rows_per_filter(
@@ -29,6 +44,11 @@ def first_rows_per_filter(
     results: dict[Hashable, list[Any]] = {key: [] for key in wanted}
     specs = [(key, q, limit) for key, (q, limit) in wanted.items() if q != NOTHING and limit > 0]
     if not specs:
+        return results
+    if len(specs) == 1:
+        # One listing (the usual case): a plain LIMIT query, cheaper to build and to run.
+        key, q, limit = specs[0]
+        results[key] = list(queryset.filter(q).order_by(*ordering)[:limit])
         return results
     combined = Q()
     flags = {}
@@ -49,7 +69,7 @@ class ListingBlock(BulkStructBlock):
 
     ordering: tuple[str, ...] = ("pk",)
 
-    def listing_queryset(self) -> QuerySet:
+    def listing_queryset(self, context: dict | None = None) -> QuerySet:
         """Live, public pages of the right type, with what the template shows selected."""
         raise NotImplementedError
 
@@ -75,7 +95,7 @@ class ListingBlock(BulkStructBlock):
                 keys.append(key)
             if all(q == NOTHING for q, _limit in wanted.values()):
                 return [[] for _key in keys]
-            results = first_rows_per_filter(self.listing_queryset(), wanted, self.ordering)
+            results = first_rows_per_filter(self.listing_queryset(context), wanted, self.ordering)
             return [results[key] for key in keys]
 
         return batch_of(value).for_member(value, ("listing", id(self), root_path), resolve)

@@ -8,12 +8,12 @@ from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
+from blocks.batching import SharedSnippetChooserBlock
 from blocks.content import PREVIEW_TEMPLATE
 from blocks.context import page_url
 from blocks.events import limit_block
-from blocks.listings import ListingBlock
+from blocks.listings import ListingBlock, public_pages
 from blocks.schemas.values import GoodPracticesValue
 from blocks.serializers import reference
 
@@ -22,8 +22,8 @@ class GoodPracticesBlock(ListingBlock):
     """The network's latest good practices, optionally on one theme or from one region."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    theme = SnippetChooserBlock("network.Theme", label=_("Theme"), required=False)
-    region = SnippetChooserBlock("network.Region", label=_("Region"), required=False)
+    theme = SharedSnippetChooserBlock("network.Theme", label=_("Theme"), required=False)
+    region = SharedSnippetChooserBlock("network.Region", label=_("Region"), required=False)
     limit = limit_block(default=3)
 
     ordering = ("-first_published_at", "-pk")
@@ -36,10 +36,15 @@ class GoodPracticesBlock(ListingBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"heading": "Dobre prakse iz mreže", "limit": 3}
 
-    def listing_queryset(self) -> QuerySet:
+    def listing_queryset(self, context: dict | None = None) -> QuerySet:
         # Network-wide on purpose: practices are published once, on the hub, for every site.
         practice_page = apps.get_model("centre_sites", "GoodPracticePage")
-        return practice_page.objects.live().public().select_related("region")
+        pages = (
+            practice_page.objects.live()
+            .select_related("region")
+            .only("title", "url_path", "intro", "transferred_units", "region__name")
+        )
+        return public_pages(pages, context)
 
     def listing_filters(self, value: Any, root_path: str | None) -> dict:
         filters: dict[str, Any] = {}

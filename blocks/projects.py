@@ -8,9 +8,14 @@ from typing import Any
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from blocks.batching import BulkStructBlock, prefetch_renditions, prefetch_with_logos, present
+from blocks.batching import (
+    BulkStructBlock,
+    SharedSnippetChooserBlock,
+    prefetch_renditions,
+    prefetch_with_logos,
+    present,
+)
 from blocks.schemas.shared import FundingLineData, ParticipationData
 from blocks.schemas.values import (
     IndicatorData,
@@ -86,7 +91,7 @@ def participation_data(participation: Any) -> ParticipationData:
 class ProjectSummaryBlock(BulkStructBlock):
     """A project at a glance: code, programme, period, value, funding lines, lead and partners."""
 
-    project = SnippetChooserBlock("network.Project", label=_("Project"))
+    project = SharedSnippetChooserBlock("network.Project", label=_("Project"))
     show_funding = blocks.BooleanBlock(label=_("Show funding lines"), required=False, default=True)
     show_partners = blocks.BooleanBlock(label=_("Show partners"), required=False, default=True)
 
@@ -144,14 +149,14 @@ class PartnersBlock(BulkStructBlock):
     """The organisations behind a project, or any organisations chosen by hand."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    project = SnippetChooserBlock(
+    project = SharedSnippetChooserBlock(
         "network.Project",
         label=_("Project"),
         required=False,
         help_text=_("Lists the project's lead partner and partners."),
     )
     organisations = blocks.ListBlock(
-        SnippetChooserBlock("network.Organisation", label=_("Organisation")),
+        SharedSnippetChooserBlock("network.Organisation", label=_("Organisation")),
         label=_("Other organisations"),
         default=[],
     )
@@ -229,7 +234,7 @@ class IndicatorsBlock(BulkStructBlock):
     """A project's indicators: target against what has been achieved so far."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    project = SnippetChooserBlock("network.Project", label=_("Project"))
+    project = SharedSnippetChooserBlock("network.Project", label=_("Project"))
     kind = blocks.ChoiceBlock(
         label=_("Which indicators"),
         choices=IndicatorKind.choices,

@@ -1,8 +1,13 @@
 """Curated lists of blocks offered in each page's body."""
 
+import json
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamValue
 
+from blocks.batching import SharedRowsStreamValue
 from blocks.contacts import ContactsBlock, MunicipalitiesBlock, OpeningHoursBlock, QuickContactBlock
 from blocks.content import (
     CallToActionBlock,
@@ -47,3 +52,15 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Body")
+
+    def to_python(self, value: Any) -> StreamValue:
+        # Stored JSON becomes a lazy stream whose block types share the rows they choose.
+        if isinstance(value, str) and value:
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return super().to_python(value)
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            children = [child for child in value if child["type"] in self.child_blocks]
+            return SharedRowsStreamValue(self, children, is_lazy=True)
+        return super().to_python(value)

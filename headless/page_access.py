@@ -23,6 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 
+from blocks.context import view_restrictions
 from headless.params import NETWORK, SiteScope, site_scope
 
 
@@ -61,9 +62,7 @@ def hidden_paths(request: HttpRequest) -> list[str]:
     naming one of its user's groups; login and password restrictions, which a visitor
     passes in a browser session, are never passed through the API.
     """
-    restrictions = list(
-        PageViewRestriction.objects.values_list("pk", "restriction_type", "page__path")
-    )
+    restrictions = view_restrictions(request)
     user = request.user
     if not restrictions or not user.is_authenticated:
         return [path for _pk, _kind, path in restrictions]

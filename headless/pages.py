@@ -300,7 +300,11 @@ def get_page(request: HttpRequest, page_id: int, query: Query[PageReadQuery]):
         if not can_read_draft(request, page):
             raise Http404("No draft of this page is readable with these credentials.")
         return page.get_latest_revision_as_object()
-    return page.specific
+    specific = page.specific
+    # The specific instance is a second query without the locale readable_pages joined;
+    # hand it over rather than read it again.
+    specific.locale = page.locale
+    return specific
 
 
 def register_page_reads(api: NinjaAPI) -> None:
