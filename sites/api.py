@@ -300,6 +300,8 @@ def good_practice_queryset(request: HttpRequest, query: GoodPracticeQuery) -> Qu
     images = get_image_model().objects.prefetch_renditions(LISTING_IMAGE)
     queryset = (
         block.listing_queryset()
+        # The block selects only the columns it shows; this item shows more.
+        .defer(None)
         .filter(**{key: ids for key, ids in narrowing.items() if ids is not None})
         .prefetch_related("themes", "target_groups", Prefetch("listing_image", queryset=images))
         # The block's newest-first order, with never-published pages last on every database.
