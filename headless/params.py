@@ -148,9 +148,12 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
         rest = loc[loc.index(name) + 1 :] if name in loc else []
         details = {key: value for key, value in error.items() if key not in ("ctx", "loc")}
         reported.append({**details, "loc": ["query", name, *rest]})
-    names = sorted({error["loc"][1] for error in reported})
+    # The detail names each parameter with what is wrong (e.g. the largest allowed limit).
+    reasons = dict.fromkeys(
+        f"{error['loc'][1]}: {error.get('msg', 'invalid')}" for error in reported
+    )
     return problem_response(
-        status=400, detail=f"Invalid query parameter {', '.join(names)}.", errors=reported
+        status=400, detail=f"Invalid query parameter {'; '.join(reasons)}.", errors=reported
     )
 
 

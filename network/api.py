@@ -18,12 +18,12 @@ from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Router
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, Filter
 from wagtail.models import Collection, CollectionViewRestriction, Site
 
+from headless.pagination import Pagination
 from headless.params import site_from_parameter
 from headless.routing import replace_operations
 from network.models import Tenant
@@ -133,14 +133,12 @@ def ensure_renditions(images: Iterable[AbstractImage]) -> None:
             rendition.image._add_to_prefetched_renditions(rendition)
 
 
-class ImagePagination(WagtailLimitOffsetPagination):
-    """Wagtail's limit/offset pagination, making the page's missing renditions in bulk."""
+class ImagePagination(Pagination):
+    """The API's pagination, making the page's missing renditions in bulk."""
 
-    def paginate_queryset(self, queryset, pagination, request, **params) -> dict[str, Any]:
-        page = super().paginate_queryset(queryset, pagination, request, **params)
-        page["items"] = list(page["items"])
-        ensure_renditions(page["items"])
-        return page
+    def represent(self, items: list[Any], request: HttpRequest) -> list[Any]:
+        ensure_renditions(items)
+        return items
 
 
 @images_router.get(
@@ -180,7 +178,7 @@ def get_image(request: HttpRequest, image_id: int, filters: Query[MediaFilterSch
     summary="List the site's public documents",
     operation_id="documents_list",
 )
-@paginate(WagtailLimitOffsetPagination)
+@paginate(Pagination)
 def list_documents(request: HttpRequest, filters: Query[MediaFilterSchema]):
     return documents_queryset(request, filters)
 

@@ -11,16 +11,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Model, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Path, Query, Router
 from ninja.pagination import paginate
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from blocks.batching import prefetch_renditions
 from blocks.projects import funding_lines_prefetch, participations_prefetch
-from headless.params import PAGINATION, ParameterError, check_query
+from headless.pagination import Pagination
+from headless.params import PAGINATION, check_query
 from network.directory import filters
 from network.directory import representations as data
 from network.directory.queries import (
@@ -161,19 +160,14 @@ class Listing:
     present: Callable[[list[Any]], list[dict]]
 
 
-class DirectoryPagination(WagtailLimitOffsetPagination):
-    """Wagtail's limit/offset pagination; presents the page of rows as a whole."""
+class DirectoryPagination(Pagination):
+    """The API's pagination over a ``Listing``: its rows sliced, then presented as a whole."""
 
     def paginate_queryset(
         self, queryset: Listing, pagination: Any, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
-        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
-        if limit_max is not None and pagination.limit > limit_max:
-            raise ParameterError("limit", f"limit: at most {limit_max} items a page.")
-        if pagination.offset > MAX_ID - pagination.limit:
-            raise ParameterError("offset", f"offset: {pagination.offset} is too large.")
         page = super().paginate_queryset(queryset.rows, pagination, request, **params)
-        page["items"] = queryset.present(list(page["items"]))
+        page["items"] = queryset.present(page["items"])
         return page
 
 
