@@ -12,7 +12,7 @@ from headless.params import register_error_handlers
 from headless.preview import router as preview_router
 from network.api import register_media_routers
 from network.directory.api import router as network_router
-from sites.api import register_site_routers
+from sites.api import good_practices_router, occurrences_router
 
 
 def configure_api(api: NinjaAPI) -> None:
@@ -24,6 +24,8 @@ def configure_api(api: NinjaAPI) -> None:
     serve_valid_openapi(api)
     register_media_routers(api)
     register_page_reads(api)
-    register_site_routers(api)
+    # configure_api runs once, so each router is added once.
+    api.add_router("/occurrences/", occurrences_router)
+    api.add_router("/good-practices/", good_practices_router)
     api.add_router("/preview/", preview_router)
     api.add_router("/network/", network_router)

@@ -18,7 +18,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, NinjaAPI, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import BeforeValidator, PositiveInt
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
@@ -326,14 +326,3 @@ def good_practice_queryset(request: HttpRequest, query: GoodPracticeQuery) -> Qu
 def list_good_practices(request: HttpRequest, query: Query[GoodPracticeQuery]):
     check_query(request, GoodPracticeQuery, extra=PAGINATION)
     return good_practice_queryset(request, query)
-
-
-def register_site_routers(api: NinjaAPI) -> None:
-    """Mount the occurrence and good practice listings on ``api`` (once)."""
-    mounted = {prefix for prefix, _router in getattr(api, "_routers", [])}
-    for prefix, router in (
-        ("/occurrences/", occurrences_router),
-        ("/good-practices/", good_practices_router),
-    ):
-        if prefix not in mounted:
-            api.add_router(prefix, router)
