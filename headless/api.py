@@ -12,6 +12,7 @@ from headless.params import register_error_handlers
 from headless.preview import router as preview_router
 from network.api import register_media_routers
 from network.directory.api import router as network_router
+from search.api import router as search_router
 from sites.api import good_practices_router, occurrences_router
 
 
@@ -29,3 +30,4 @@ def configure_api(api: NinjaAPI) -> None:
     api.add_router("/good-practices/", good_practices_router)
     api.add_router("/preview/", preview_router)
     api.add_router("/network/", network_router)
+    api.add_router("/search/", search_router)

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "blocks",
     "headless",
     "webhooks",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

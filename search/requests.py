@@ -1,0 +1,171 @@
+"""A visitor's search, read from query parameters: shared by the API and the search page.
+
+Both take the same parameters (``q``, ``scope``, one repeatable parameter per facet, and
+``upcoming``), refuse the same bad input with a message naming the parameter, and present
+the same facets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from search import facets as facet_names
+from search.engines.base import FACETS, SearchQuery, SearchResults
+from search.query import QueryError, parse
+
+SCOPES = ("site", "network")
+MAX_FILTER_VALUES = 20
+
+
+class SearchInputError(ValueError):
+    """A parameter the search cannot act on; ``parameter`` names it for a 400 or a form."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str
+    scope: str
+    home_site: Site | None
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    upcoming: bool = False
+    offset: int = 0
+    limit: int = 10
+
+    def query(self) -> SearchQuery:
+        terms, phrases = parse(self.text)
+        return SearchQuery(
+            terms=terms,
+            phrases=phrases,
+            filters=self.filters,
+            site_ids=(self.home_site.pk,) if self.scope == "site" and self.home_site else None,
+            upcoming_after=timezone.now() if self.upcoming else None,
+            offset=self.offset,
+            limit=self.limit,
+        )
+
+
+def default_scope(site: Site | None) -> str:
+    """The hub searches the network by default; a centre's site searches itself."""
+    from sites.models import HubHomePage
+
+    if site is None:
+        return "network"
+    root = site.root_page.specific_class
+    return "network" if root is not None and issubclass(root, HubHomePage) else "site"
+
+
+def read_request(
+    text: str | None,
+    *,
+    scope: str | None,
+    home_site: Site | None,
+    filters: Mapping[str, Sequence[str]],
+    upcoming: bool = False,
+    offset: int = 0,
+    limit: int = 10,
+) -> SearchRequest:
+    """Check a search's parameters; raises SearchInputError naming the first bad one.
+
+    ``filters`` maps a facet's parameter name (``themes``, ``sites``…) to the values sent.
+    """
+    text = (text or "").strip()
+    if "\x00" in text:
+        raise SearchInputError("q", _("q: must not contain the NUL character."))
+    try:
+        terms, phrases = parse(text)
+    except QueryError as error:
+        raise SearchInputError("q", f"q: {error}.") from error
+    if text and not terms and not phrases:
+        raise SearchInputError("q", _("q: type at least one letter or digit."))
+    scope = (scope or default_scope(home_site)).strip().lower()
+    if scope not in SCOPES:
+        raise SearchInputError("scope", _("scope: must be “site” or “network”."))
+    if scope == "site" and home_site is None:
+        raise SearchInputError(
+            "site", _("site: this host is not a site of the network; search with scope=network.")
+        )
+    chosen: dict[str, tuple[str, ...]] = {}
+    for parameter, values in filters.items():
+        facet = facet_names.FACET_OF_PARAMETER[parameter]
+        values = tuple(dict.fromkeys(value.strip() for value in values if value.strip()))
+        if not values:
+            continue
+        if len(values) > MAX_FILTER_VALUES:
+            raise SearchInputError(
+                parameter,
+                _("%(p)s: at most %(n)d values.") % {"p": parameter, "n": MAX_FILTER_VALUES},
+            )
+        if any("\x00" in value for value in values):
+            raise SearchInputError(parameter, f"{parameter}: must not contain the NUL character.")
+        unknown = facet_names.unknown_values(facet, values)
+        if unknown:
+            raise SearchInputError(
+                parameter,
+                _("%(p)s: no %(facet)s is called “%(values)s”.")
+                % {
+                    "p": parameter,
+                    "facet": str(facet_names.TITLES[facet]).lower(),
+                    "values": "”, “".join(unknown),
+                },
+            )
+        chosen[facet] = values
+    return SearchRequest(
+        text=text,
+        scope=scope,
+        home_site=home_site,
+        filters=chosen,
+        upcoming=upcoming,
+        offset=offset,
+        limit=limit,
+    )
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetView:
+    name: str
+    parameter: str
+    title: str
+    options: list[FacetOption]
+
+
+def facet_views(request: SearchRequest, results: SearchResults) -> list[FacetView]:
+    """Every facet with labelled options; a chosen value is listed even with no matches, so
+    the visitor can always unselect it."""
+    views = []
+    for facet in FACETS:
+        counts = {count.value: count.count for count in results.facets.get(facet, [])}
+        selected = request.filters.get(facet, ())
+        for value in selected:
+            counts.setdefault(value, 0)
+        names = facet_names.labels(facet, counts)
+        options = [
+            FacetOption(value, names.get(value, value), count, value in selected)
+            for value, count in counts.items()
+        ]
+        if options:
+            views.append(
+                FacetView(
+                    name=facet,
+                    parameter=facet_names.PARAMETERS[facet],
+                    title=str(facet_names.TITLES[facet]),
+                    options=options,
+                )
+            )
+    return views
