@@ -46,7 +46,10 @@ class HeadingBlock(blocks.StructBlock):
 
     text = blocks.CharBlock(label=_("Text"), max_length=200)
     level = blocks.ChoiceBlock(
-        label=_("Level"), choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2"
+        label=_("Level"),
+        choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")],
+        default="h2",
+        search_index=False,  # choices are presentation, not text to find
     )
 
     class Meta:

@@ -30,7 +30,9 @@ class UpcomingEventsBlock(ListingBlock):
     """The next events, of this site or the whole network, optionally narrowed down."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
-    scope = blocks.ChoiceBlock(label=_("Events of"), choices=SCOPES, default="site")
+    scope = blocks.ChoiceBlock(
+        label=_("Events of"), choices=SCOPES, default="site", search_index=False
+    )
     location = SharedSnippetChooserBlock("network.Location", label=_("Location"), required=False)
     programme = SharedPageChooserBlock(
         label=_("Programme"), page_type="centre_sites.ProgrammePage", required=False

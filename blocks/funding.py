@@ -193,11 +193,13 @@ class EUAcknowledgementBlock(BulkStructBlock):
         label=_("Typeface"),
         choices=[(key, name) for key, (name, _stack) in TYPEFACES.items()],
         default="arial",
+        search_index=False,
     )
     colour = blocks.ChoiceBlock(
         label=_("Text colour"),
         choices=[(key, label) for key, (label, _fg, _bg) in COLOURS.items()],
         default="reflex_blue",
+        search_index=False,
     )
     other_logos = blocks.ListBlock(
         OtherLogoBlock(), label=_("Other logos shown with the emblem"), default=[]

@@ -240,6 +240,7 @@ class IndicatorsBlock(BulkStructBlock):
         choices=IndicatorKind.choices,
         required=False,
         help_text=_("Leave empty to show all of them."),
+        search_index=False,
     )
 
     class Meta:

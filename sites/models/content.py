@@ -90,7 +90,7 @@ class ContactPage(
 
 
 class SearchPage(HeadlessPreviewMixin, PageLanguageMixin, IntroMixin, Page):
-    """Searches this site's public pages (the network search engine plugs in here)."""
+    """Searches this site or the whole network (``search.views``)."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [
@@ -99,17 +99,13 @@ class SearchPage(HeadlessPreviewMixin, PageLanguageMixin, IntroMixin, Page):
     parent_page_types = HOME_PAGE_TYPES
     subpage_types: list[str] = []
     max_count_per_parent = 1
-    results_per_page = 10
 
     class Meta:
         verbose_name = _("search page")
 
     def get_context(self, request, *args, **kwargs):
+        from search.views import search_page_context  # search reads these page models
+
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:200]
-        context["query"] = query
-        if query:
-            site_root = self.get_site().root_page
-            results = Page.objects.live().public().descendant_of(site_root, inclusive=True)
-            context["results"] = list(results.search(query)[: self.results_per_page])
+        context.update(search_page_context(request, self.get_site()))
         return context
