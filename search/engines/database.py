@@ -124,9 +124,12 @@ class DatabaseEngine:
             where, where_params = conditions.sql(skip=facet)
             if facet in FACET_COLUMNS:
                 value = FACET_COLUMNS[facet]
+                # Values are text in the union: the site facet's are ids.
+                text = f"CAST({value} AS VARCHAR(120))" if facet == "site" else value
+                present = "" if facet == "site" else f" AND {value} != ''"
                 selects.append(
-                    f"SELECT '{facet}' AS facet, {value} AS value, COUNT(*) AS n {joined} "
-                    f"WHERE {where} AND {value} IS NOT NULL AND {value} != '' GROUP BY {value}"
+                    f"SELECT '{facet}' AS facet, {text} AS value, COUNT(*) AS n {joined} "
+                    f"WHERE {where}{present} GROUP BY {value}"
                 )
             else:
                 selects.append(
@@ -329,7 +332,7 @@ class _Postgres(_Dialect):
 
     def highlights(self, connection, query: SearchQuery, page_ids: list[int]) -> dict[int, str]:
         placeholders = ", ".join(["%s"] * len(page_ids))
-        options = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1"
+        options = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=30, MinWords=12"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT page_id, ts_headline('{PG_CONFIG}', "

@@ -40,6 +40,7 @@ from search.engines.es_queries import (
 CLIENT_MAJOR = elasticsearch.__versionstr__.split(".")[0]
 # Writes of a whole batch or a rebuild part may take longer than a search may.
 WRITE_TIMEOUT = 120.0
+REBUILD_COPY_TIMEOUT = 1800.0  # copying a large live index may take minutes
 _HIDE_SCRIPT = {"source": "ctx._source.is_public = false", "lang": "painless"}
 # Aliases this process has already made sure exist, per (url, prefix).
 _ENSURED: set[tuple[str, str]] = set()
@@ -229,13 +230,29 @@ class ElasticsearchEngine:
         return [versioned_name(self.prefix, language, version) for language in self.languages]
 
     def prepare_rebuild(self, *, resume: str | None = None) -> str:
-        """Create a new version of every language's index (refresh off while it is written),
-        or, resuming, the ones of that version still missing; returns the version."""
+        """Create a new version of every language's index (refresh off while it is written)
+        holding a copy of the live one, or, resuming, the ones of that version still
+        missing; returns the version."""
         version = check_version(resume) if resume is not None else new_version()
+        writer = self.client.options(request_timeout=max(self.timeout, REBUILD_COPY_TIMEOUT))
         with unavailable_on_fault("prepare rebuild"):
             for language, name in zip(self.languages, self._targets(version), strict=True):
-                if not self.client.indices.exists(index=name):
-                    build_index(name, language, building=True).create(using=self.client)
+                if self.client.indices.exists(index=name):
+                    continue
+                build_index(name, language, building=True).create(using=self.client)
+                alias = alias_name(self.prefix, language)
+                if resume is None and self.client.indices.exists(index=alias):
+                    # A rebuild of some sites or locales only rewrites those parts, so the
+                    # new version starts as a copy of the live one (re-analysed on the way),
+                    # including what was saved since the last refresh.
+                    writer.indices.refresh(index=alias)
+                    writer.reindex(
+                        source={"index": alias},
+                        dest={"index": name},
+                        conflicts="proceed",
+                        slices="auto",
+                        wait_for_completion=True,
+                    )
         return version
 
     def write_rebuild(

@@ -28,6 +28,8 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.dsl.analysis import Analyzer
 
+from search.query import MIN_STEM
+
 TEXT_ANALYZER = "mreza_text"
 SEARCH_ANALYZER = "mreza_text_search"
 # A per-language index of a 100,000-page network is a few hundred MB: one shard is enough
@@ -41,9 +43,11 @@ _CZECH_STEM = token_filter("czech_stem", "stemmer", language="czech")
 _ENGLISH_POSSESSIVE = token_filter("english_possessive", "stemmer", language="possessive_english")
 _ENGLISH_STEM = token_filter("english_stem", "stemmer", language="english")
 # Slovenian has no stemmer in Elasticsearch: indexing every word's beginnings lets "centr"
-# find "centrih"; the original word is kept so words longer than max_gram still match.
+# find "centrih"; the original word is kept so words outside 4–20 letters still match.
+# Beginnings shorter than search.query.MIN_STEM are not indexed: a short word matches only
+# itself, so "or" does not find every word starting with it.
 _EDGE_NGRAMS = token_filter(
-    "mreza_edge_ngrams", "edge_ngram", min_gram=2, max_gram=20, preserve_original=True
+    "mreza_edge_ngrams", "edge_ngram", min_gram=MIN_STEM, max_gram=20, preserve_original=True
 )
 # Folding comes after stemming: the Czech stemmer recognises endings by their diacritics.
 _FILTERS: dict[str, list] = {

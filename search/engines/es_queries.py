@@ -22,6 +22,7 @@ from search.engines.es_mapping import (
     version_of,
     versioned_name,
 )
+from search.query import stem
 
 # Title counts most, then summary, then body (as in the database engine).
 TEXT_FIELDS = ("title^4", "summary^2", "body")
@@ -47,16 +48,29 @@ def _check(query: SearchQuery) -> None:
         raise ValueError(f"filters: unknown facet(s) {', '.join(unknown)}")
 
 
+def _words(text: str, kind: str = "best_fields") -> Q:
+    return Q("multi_match", query=text, fields=list(TEXT_FIELDS), type=kind, operator="and")
+
+
+def term_clause(term: str, *, typing: bool = False) -> Q:
+    """A term, or what is typed of it so far; otherwise the term or its stem (as the
+    database engine does), which in the Slovenian index's word beginnings finds the
+    inflected forms: "cerknica" → "cerknic" finds "Cerknici"."""
+    if typing:
+        return _words(term, "bool_prefix")
+    base = stem(term)
+    if base is None or base == term:
+        return _words(term)
+    return Q("bool", should=[_words(term), _words(base)], minimum_should_match=1)
+
+
 def text_clauses(query: SearchQuery) -> list[Q]:
     """One clause per term and phrase, all required (AND); the last term as a prefix when
     typing ahead. Each index analyses the words in its own language."""
     clauses = []
     for position, term in enumerate(query.terms):
-        last = position == len(query.terms) - 1
-        kind = "bool_prefix" if last and query.prefix_last else "best_fields"
-        clauses.append(
-            Q("multi_match", query=term, fields=list(TEXT_FIELDS), type=kind, operator="and")
-        )
+        typing = query.prefix_last and position == len(query.terms) - 1
+        clauses.append(term_clause(term, typing=typing))
     for phrase in query.phrases:
         clauses.append(
             Q("multi_match", query=" ".join(phrase.words), fields=list(TEXT_FIELDS), type="phrase")
