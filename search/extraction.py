@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 from django.db.models import Max, Min, Q
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from network.models import (
@@ -75,6 +75,11 @@ class Extraction:
         return found
 
     @cached_property
+    def languages(self) -> dict[int, str]:
+        """Language codes by locale id (the specific pages' queries do not join locales)."""
+        return dict(Locale.objects.values_list("pk", "language_code"))
+
+    @cached_property
     def restricted_paths(self) -> tuple[str, ...]:
         return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
@@ -103,7 +108,7 @@ class Extraction:
         page_ids = list(page_ids)
         for start in range(0, len(page_ids), BATCH_SIZE):
             chunk = page_ids[start : start + BATCH_SIZE]
-            pages = Page.objects.filter(pk__in=chunk, live=True).select_related("locale")
+            pages = Page.objects.filter(pk__in=chunk, live=True)
             yield from self._documents(self.indexable(pages.specific()))
 
     def _documents(self, pages: list[Page]) -> Iterator[SearchDocument]:
@@ -130,7 +135,7 @@ class Extraction:
                 page_id=page.pk,
                 site_id=site_id,
                 site_name=self.site_names.get(site_id, ""),
-                locale=page.locale.language_code,
+                locale=self.languages[page.locale_id],
                 content_type=content_type_key(type(page)),
                 title=page.title,
                 url=f"{root_url}{path}" if root_url and path else "",

@@ -23,18 +23,23 @@ _pending = threading.local()
 
 
 def schedule(page_ids) -> None:
-    """Index these pages once the current transaction commits."""
+    """Index these pages once the current transaction commits.
+
+    Every call registers a flush, and the first flush after a commit takes every pending
+    id: a transaction that rolled back (its callbacks dropped) cannot stall indexing, and
+    its ids are merely indexed again with the next change.
+    """
     ids = getattr(_pending, "ids", None)
     if ids is None:
         ids = _pending.ids = set()
-        transaction.on_commit(_flush)
     ids.update(int(page_id) for page_id in page_ids)
+    transaction.on_commit(_flush)
 
 
 def _flush() -> None:
     from search.tasks import update_search_index
 
-    ids = getattr(_pending, "ids", None) or set()
+    ids = getattr(_pending, "ids", None)
     _pending.ids = None
     if ids:
         update_search_index.enqueue(sorted(ids))
