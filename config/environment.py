@@ -112,6 +112,10 @@ def read_environment(
             f"MREZA_SEARCH_ENGINE must be one of {', '.join(SEARCH_ENGINES)}; "
             f"got {search_engine!r}."
         )
+    if search_engine == "elasticsearch" and not environ.get("ELASTICSEARCH_URL"):
+        raise ImproperlyConfigured(
+            "MREZA_SEARCH_ENGINE=elasticsearch needs ELASTICSEARCH_URL, e.g. http://127.0.0.1:9200."
+        )
     languages = _list(environ, "MREZA_LANGUAGES", ["sl", "cs", "en"])
     default_language = environ.get("MREZA_DEFAULT_LANGUAGE", languages[0] if languages else "sl")
     if default_language not in languages:

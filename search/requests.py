@@ -79,7 +79,9 @@ def read_request(
     """
     text = (text or "").strip()
     if "\x00" in text:
-        raise SearchInputError("q", _("q: must not contain the NUL character."))
+        raise SearchInputError(
+            "q", _("%(parameter)s: must not contain the NUL character.") % {"parameter": "q"}
+        )
     try:
         terms, phrases = parse(text)
     except QueryError as error:
@@ -102,20 +104,20 @@ def read_request(
         if len(values) > MAX_FILTER_VALUES:
             raise SearchInputError(
                 parameter,
-                _("%(p)s: at most %(n)d values.") % {"p": parameter, "n": MAX_FILTER_VALUES},
+                _("%(parameter)s: at most %(number)d values.")
+                % {"parameter": parameter, "number": MAX_FILTER_VALUES},
             )
         if any("\x00" in value for value in values):
-            raise SearchInputError(parameter, f"{parameter}: must not contain the NUL character.")
+            raise SearchInputError(
+                parameter,
+                _("%(parameter)s: must not contain the NUL character.") % {"parameter": parameter},
+            )
         unknown = facet_names.unknown_values(facet, values)
         if unknown:
             raise SearchInputError(
                 parameter,
-                _("%(p)s: no %(facet)s is called “%(values)s”.")
-                % {
-                    "p": parameter,
-                    "facet": str(facet_names.TITLES[facet]).lower(),
-                    "values": "”, “".join(unknown),
-                },
+                _("%(parameter)s: unknown value “%(values)s”.")
+                % {"parameter": parameter, "values": "”, “".join(unknown)},
             )
         chosen[facet] = values
     return SearchRequest(

@@ -78,6 +78,7 @@ def test_production_refuses_to_start_without_secret_key():
             "MREZA_SEARCH_ENGINE must be one of database, elasticsearch",
         ),
         ({"MREZA_LANGUAGES": "sl,en", "MREZA_DEFAULT_LANGUAGE": "cs"}, "MREZA_DEFAULT_LANGUAGE"),
+        ({"MREZA_SEARCH_ENGINE": "elasticsearch"}, "needs ELASTICSEARCH_URL"),
     ],
 )
 def test_bad_environment_is_a_clear_configuration_error(environ, message):
