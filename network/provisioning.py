@@ -161,6 +161,15 @@ def _grant_tenant_permissions(tenant: Tenant) -> None:
     )
 
 
+def _grant_hub_submission(tenant: Tenant) -> None:
+    """A centre submits good practices and network news to the hub (network.review)."""
+    from network.review import grant_submission, hub_sections
+
+    sections = hub_sections()
+    if sections and tenant.site_id not in {section.get_site().pk for section in sections}:
+        grant_submission(tenant, sections)
+
+
 def _resolve_organisation(organisation: Organisation | str) -> Organisation:
     if isinstance(organisation, Organisation):
         return organisation
@@ -242,6 +251,7 @@ def provision_site(
             )
         ensure_coordinators_group()
         _grant_tenant_permissions(tenant)
+        _grant_hub_submission(tenant)
         return ProvisionedSite(tenant=tenant, created=False)
 
     if organisation.site_id is not None:
@@ -280,4 +290,5 @@ def provision_site(
     _save_branding(site, branding or {})
     ensure_coordinators_group()
     _grant_tenant_permissions(tenant)
+    _grant_hub_submission(tenant)
     return ProvisionedSite(tenant=tenant, created=True)

@@ -36,6 +36,7 @@ from network.models import (
     Theme,
 )
 from network.provisioning import ProvisioningError, provision_site
+from network.review import ensure_network_review
 
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
 # Branding a demo site gets unless its data says otherwise (the logo is left to editors).
@@ -145,6 +146,7 @@ class DemoLoader:
         self.reference = load_reference(self.tally)
         self.summary.removed_welcome_page = remove_initial_welcome_page()
         tenants = [(spec, self.load_site(spec)) for spec in SITES]
+        ensure_network_review()  # the hub's sections exist now
         self.summary.users = ensure_demo_users(
             [(spec.user_prefix, tenant) for spec, tenant in tenants if spec.user_prefix],
             tally=self.tally,
