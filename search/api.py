@@ -142,9 +142,9 @@ def search(request: HttpRequest, params: Query[SearchParameters]):
     scope = site_scope(request, params.site, allow_network=False)
     if not params.q.strip():
         raise ParameterError("q", "q: enter something to search for.")
-    try:
-        # API messages are in English, like every other 400 of the API.
-        with translation.override("en"):
+    # API messages are in English, like every other 400 of the API.
+    with translation.override("en"):
+        try:
             search_request = read_request(
                 params.q,
                 scope=params.scope,
@@ -154,9 +154,9 @@ def search(request: HttpRequest, params: Query[SearchParameters]):
                 offset=params.offset,
                 limit=params.limit,
             )
-    except SearchInputError as error:
-        raise ParameterError(error.parameter, str(error)) from error
-    results = run_search(search_request.query())
+        except SearchInputError as error:
+            raise ParameterError(error.parameter, str(error)) from error
+        results = run_search(search_request.query())
     return {
         "query": search_request.text,
         "scope": search_request.scope,

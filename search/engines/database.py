@@ -336,7 +336,7 @@ class _Postgres(_Dialect):
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT page_id, ts_headline('{PG_CONFIG}', "
-                "concat_ws(' … ', NULLIF(summary, ''), NULLIF(body, '')), q.q, %s) "
+                "concat_ws(' … ', title, NULLIF(summary, ''), NULLIF(body, '')), q.q, %s) "
                 f"FROM {TABLE}, to_tsquery('{PG_CONFIG}', %s) AS q(q) "
                 f"WHERE page_id IN ({placeholders})",
                 [options, self.expression(query), *page_ids],
