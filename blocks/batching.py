@@ -10,7 +10,9 @@ Across block types, the rows a stream shows are shared (:class:`SharedRowsStream
 the body's value): chooser blocks built on :class:`SharedChooserMixin` load each chosen
 row once per stream, so the project a summary, an EU acknowledgement and a funders block
 all show is one instance, and what one block prefetched on it the others find there
-(``prefetch_related_objects`` skips lookups already done).
+(``prefetch_related_objects`` skips lookups already done). A model's rows can be loaded
+with the forward relations every block showing them needs (:func:`join_on_load`), one
+joined query instead of a query per relation.
 """
 
 from __future__ import annotations
@@ -42,6 +44,30 @@ class StreamRows:
 
 _stream_rows: ContextVar[StreamRows | None] = ContextVar("mreza_stream_rows", default=None)
 
+# Forward relations joined into a chooser's lookup, by model label ("network.project").
+_JOINED: dict[str, tuple[str, ...]] = {}
+
+
+def join_on_load(model_label: str, *relations: str) -> None:
+    """Load the chosen rows of ``model_label`` with ``relations`` joined (``select_related``).
+
+    For relations every block that shows the model reads anyway: a query per relation and
+    per block type saved, and ``prefetch_related_objects`` skips relations already loaded.
+    """
+    _JOINED[model_label.lower()] = tuple(
+        dict.fromkeys((*_JOINED.get(model_label.lower(), ()), *relations))
+    )
+
+
+def load_rows(model: type, pks: list[Any]) -> dict[Any, Any]:
+    """The rows of ``model`` with these pks, by pk, with the model's joined relations."""
+    # Unordered: a dict by pk needs no ORDER BY, and building the model's default ordering
+    # (a location's is its organisation's name, a join) costs more than the query itself.
+    queryset = model.objects.order_by()
+    if relations := _JOINED.get(model._meta.label_lower):
+        queryset = queryset.select_related(*relations)
+    return queryset.in_bulk(pks)
+
 
 def is_empty_choice(value: Any) -> bool:
     return value is None or value == ""
@@ -64,8 +90,9 @@ class SharedChooserMixin:
             if (model, pk) not in rows.instances
         ]
         if missing:
-            for pk, instance in zip(missing, super().bulk_to_python(missing), strict=True):
-                rows.instances[(model, pk)] = instance
+            found = load_rows(model, missing)
+            for pk in missing:
+                rows.instances[(model, pk)] = found.get(pk)
         return [
             None if is_empty_choice(value) else rows.instances[(model, value)] for value in values
         ]

@@ -14,6 +14,7 @@ from blocks.batching import (
     PHOTO_RENDITION,
     BulkStructBlock,
     SharedSnippetChooserBlock,
+    join_on_load,
     prefetch_renditions,
     present,
 )
@@ -31,6 +32,8 @@ from blocks.serializers import image_data, iso, reference
 from network.models import Municipality
 
 LOCATION_LOOKUPS = ("organisation", "municipality", "weekly_hours", "hours_exceptions")
+# Every block showing an office shows its organisation and municipality.
+join_on_load("network.Location", "organisation", "municipality")
 
 
 def publishable(people: list[Any]) -> list[Any]:

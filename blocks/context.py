@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
+
+T = TypeVar("T")
 
 
 def context_page(context: dict | None) -> Page | None:
@@ -46,14 +49,38 @@ def request_site_root(request: HttpRequest) -> SiteRootPath | None:
     return root
 
 
+def site_memo(request: HttpRequest, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, kept on the request's Site object for as long as that object lives.
+
+    The API's cache middleware gives every request of one host the same Site object for one
+    content version (``headless.caching.remember_site``), and any change to sites, pages'
+    publication or view restrictions starts a new version: what depends only on those can
+    be kept there and is recomputed once per version instead of once per request. Without
+    a remembered site (other views, tests calling code directly) Wagtail's own per-request
+    Site is used, or nothing is kept.
+    """
+    site = getattr(request, "_wagtail_site", None)
+    if site is None:
+        return compute()
+    memo = site.__dict__.setdefault("_mreza_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def view_restrictions(request: HttpRequest) -> list[tuple[int, str, str]]:
     """Every page view restriction as (pk, restriction type, restricted page's path).
 
-    Read once per request: the page lookup and each listing block of a body need them.
+    Read once per content version (see :func:`site_memo`): the page lookup and each listing
+    block of a body need them.
     """
     if not hasattr(request, "_mreza_view_restrictions"):
-        request._mreza_view_restrictions = list(
-            PageViewRestriction.objects.values_list("pk", "restriction_type", "page__path")
+        request._mreza_view_restrictions = site_memo(
+            request,
+            "view_restrictions",
+            lambda: list(
+                PageViewRestriction.objects.values_list("pk", "restriction_type", "page__path")
+            ),
         )
     return request._mreza_view_restrictions
 

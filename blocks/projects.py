@@ -12,6 +12,7 @@ from wagtail import blocks
 from blocks.batching import (
     BulkStructBlock,
     SharedSnippetChooserBlock,
+    join_on_load,
     prefetch_renditions,
     prefetch_with_logos,
     present,
@@ -33,6 +34,11 @@ from blocks.serializers import (
 )
 from network.models import FundingLine, Indicator, ProjectParticipation
 from network.models.projects import IndicatorKind, ParticipationRole
+
+# Every block showing a project shows its programme (summary, EU acknowledgement).
+join_on_load("network.Project", "funding_programme")
+
+ROLE_LABELS = dict(ParticipationRole.choices)
 
 
 def live_project(project: Any) -> Any:
@@ -80,11 +86,16 @@ def lead_and_partners(project: Any) -> tuple[Any, list[Any]]:
     return lead, [p for p in participations if p is not lead]
 
 
+def role_label(role: str) -> str:
+    """``get_role_display()`` without Django's per-call rebuilding of the choices dict."""
+    return str(ROLE_LABELS.get(role, role))
+
+
 def participation_data(participation: Any) -> ParticipationData:
     return {
         "organisation": organisation_data(participation.organisation),
         "role": participation.role,
-        "role_label": str(participation.get_role_display()),
+        "role_label": role_label(participation.role),
     }
 
 
@@ -185,7 +196,7 @@ class PartnersBlock(BulkStructBlock):
                         {
                             "organisation": participation.organisation,
                             "role": participation.role,
-                            "role_label": participation.get_role_display(),
+                            "role_label": role_label(participation.role),
                         }
                     )
         for organisation in present(value["organisations"]):

@@ -23,7 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 
-from blocks.context import view_restrictions
+from blocks.context import site_memo, view_restrictions
 from headless.params import NETWORK, SiteScope, site_scope
 
 
@@ -43,9 +43,18 @@ def root_paths(sites: QuerySet[Site]) -> list[str]:
     return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
 
 
-def scope_root_paths(scope: SiteScope) -> list[str]:
+def scope_root_paths(request: HttpRequest, scope: SiteScope) -> list[str]:
+    """Tree paths of the scope's roots; an anonymous request's are kept per content version.
+
+    Anonymous requests read live pages only, and a page (a root translation included)
+    becomes live by a publish, which starts a new content version. A token also reads
+    drafts, such as a root translation just created, so its requests look them up afresh.
+    """
     sites = Site.objects.all() if scope.network_wide else Site.objects.filter(pk=scope.site.pk)
-    return root_paths(sites)
+    if request.user.is_authenticated:
+        return root_paths(sites)
+    key = ("root_paths", None if scope.network_wide else scope.site.pk)
+    return site_memo(request, key, lambda: root_paths(sites))
 
 
 def under(paths: list[str]) -> Q:
@@ -91,7 +100,7 @@ def readable_pages(
     queryset = model._default_manager.all()
     if scope is None:
         return queryset.none()
-    queryset = queryset.filter(under(scope_root_paths(scope)))
+    queryset = queryset.filter(under(scope_root_paths(request, scope)))
     visible = Q(live=True)
     if hidden := hidden_paths(request):
         visible &= ~under(hidden)

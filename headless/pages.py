@@ -17,6 +17,7 @@ from typing import Literal, cast
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
@@ -293,18 +294,19 @@ def find_page(request: HttpRequest, query: Query[FindQuery]):
 def get_page(request: HttpRequest, page_id: int, query: Query[PageReadQuery]):
     check_query(request, PageReadQuery)
     scope = requested_scope(request, query.site or NETWORK)
-    page = readable_pages(request, scope).filter(pk=page_id).first()
-    if page is None:
+    # Whether the page may be read, and its type: one narrow query; then the specific page
+    # with its locale. Loading the generic Page first would build it only to discard it.
+    readable = readable_pages(request, scope).filter(pk=page_id)
+    content_type_id = readable.values_list("content_type_id", flat=True).first()
+    if content_type_id is None:
         raise Http404("No page matches the given query.")
+    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+    page = model._default_manager.select_related("locale").get(pk=page_id)
     if query.version == "draft":
         if not can_read_draft(request, page):
             raise Http404("No draft of this page is readable with these credentials.")
         return page.get_latest_revision_as_object()
-    specific = page.specific
-    # The specific instance is a second query without the locale readable_pages joined;
-    # hand it over rather than read it again.
-    specific.locale = page.locale
-    return specific
+    return page
 
 
 def register_page_reads(api: NinjaAPI) -> None:
