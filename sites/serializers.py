@@ -87,6 +87,35 @@ class ReferenceField(ReferencesField):
         return {"id": value.pk, "name": str(value)}
 
 
+class TransferData(TypedDict):
+    """Where a good practice has been taken up, and since when."""
+
+    organisation: Reference | None
+    location: Reference | None
+    region: Reference | None
+    since: str | None
+    note: str
+
+
+class TransfersField(ReferencesField):
+    """A good practice's take-ups (its ``transfers`` child relation)."""
+
+    def to_representation(self, value) -> list[TransferData]:
+        rows = value.all().select_related(
+            "organisation__region", "location__municipality__region", "location__organisation"
+        )
+        return [
+            {
+                "organisation": reference(row.organisation) if row.organisation_id else None,
+                "location": reference(row.location) if row.location_id else None,
+                "region": reference(row.region) if row.region is not None else None,
+                "since": row.since.isoformat() if row.since else None,
+                "note": row.note,
+            }
+            for row in rows
+        ]
+
+
 class ImageField(Field):
     def __init__(self, spec: str = "width-800", **kwargs):
         self.spec = spec

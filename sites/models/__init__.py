@@ -6,7 +6,7 @@ from sites.models.home import CentreHomePage, HubHomePage
 from sites.models.locations import LocationPage
 from sites.models.news import NewsArticlePage, NewsIndexPage
 from sites.models.occurrences import CalendarEntry, Occurrence
-from sites.models.practices import GoodPracticeIndexPage, GoodPracticePage
+from sites.models.practices import GoodPracticeIndexPage, GoodPracticePage, PracticeTransfer
 from sites.models.programmes import (
     ProgrammeIndexPage,
     ProgrammePage,
@@ -31,6 +31,7 @@ __all__ = [
     "EventPage",
     "GoodPracticeIndexPage",
     "GoodPracticePage",
+    "PracticeTransfer",
     "HubHomePage",
     "LocationPage",
     "NewsArticlePage",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -39,6 +40,8 @@ class NewsIndexPage(
     class Meta:
         verbose_name = _("news index page")
 
+    network_news_count = 3
+
     def get_listing_queryset(self, request):
         return (
             NewsArticlePage.objects.child_of(self)
@@ -47,6 +50,29 @@ class NewsIndexPage(
             .select_related("listing_image")
             .order_by("-date", "-pk")
         )
+
+    def network_news(self) -> list[NewsArticlePage]:
+        """The hub's latest news, in this page's language where translated, shown (never
+        copied) on a centre's news page; none on the hub's own."""
+        from sites.models.home import HubHomePage
+
+        hubs = list(HubHomePage.objects.values_list("path", "depth"))
+        if not hubs or any(self.path.startswith(path) for path, _depth in hubs):
+            return []
+        on_a_hub = Q()
+        for path, depth in hubs:
+            on_a_hub |= Q(path__startswith=path, depth=depth + 2)  # hub → news section → article
+        from sites.api import pages_in_language  # the API's rule: a translation, else as is
+
+        articles = pages_in_language(
+            NewsArticlePage.objects.live().public().filter(on_a_hub), self.locale
+        )
+        return list(articles.order_by("-date", "-pk")[: self.network_news_count])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["network_news"] = self.network_news()
+        return context
 
 
 class NewsArticlePage(

@@ -32,6 +32,8 @@ class Practice:
     organisations: tuple[str, ...] = ()
     transferability: str = ""
     transferred_units: int | None = None
+    # Take-ups on record: (organisation slug, since).
+    taken_up_by: tuple[tuple[str, date], ...] = ()
 
 
 PRACTICES = (
@@ -76,6 +78,7 @@ PRACTICES = (
         ("zavod-sopotniki", "obcina-litija"),
         "Prenesena na 12 enot po Sloveniji.",
         12,
+        (("obcina-litija", date(2019, 3, 1)), ("zlht-regionalni-center-nvo", date(2020, 9, 1))),
     ),
 )
 
@@ -116,6 +119,11 @@ def practice_page(ctx: DemoContext, item: Practice) -> PageData:
             "target_groups": [ctx.target_group(slug) for slug in item.target_groups],
         },
         body=[paragraph(item.results)],
+        inlines={
+            "transfers": [
+                {"organisation": ctx.org(slug), "since": since} for slug, since in item.taken_up_by
+            ]
+        },
     )
 
 
