@@ -6,8 +6,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
 
 from network import views
+from network.dashboard.hooks import add_dashboard_panel, dashboard_menu_item, dashboard_urls
 from network.forms import ProjectForm
 from network.models import (
     ContactPerson,
@@ -20,8 +25,10 @@ from network.models import (
     Project,
     Region,
     TargetGroup,
+    Tenant,
     Theme,
 )
+from network.provisioning import grant_translation_permissions
 from network.viewsets import NetworkSnippetViewSet, explorable_pages
 
 
@@ -124,6 +131,58 @@ register_snippet(NetworkViewSetGroup)
 def register_provisioning_url():
     return [
         path("network/provision/", views.ProvisionSiteView.as_view(), name="network_provision_site")
+    ]
+
+
+# The coordinators' dashboard (network.dashboard).
+hooks.register("register_admin_urls", dashboard_urls)
+hooks.register("register_admin_menu_item", dashboard_menu_item)
+hooks.register("construct_homepage_panels", add_dashboard_panel)
+
+
+class SiteLanguagesFormMixin:
+    """wagtail-localize's "Translate" form, offering only languages the site publishes in.
+
+    Its locales are install-wide and it has no hook to narrow them; these views take its
+    URLs (registered ahead of its own) and filter the form's choices.
+    """
+
+    def allowed_languages(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        field.queryset = field.queryset.filter(language_code__in=self.allowed_languages())
+        return form
+
+
+class SitePageTranslationView(SiteLanguagesFormMixin, SubmitPageTranslationView):
+    def allowed_languages(self) -> tuple[str, ...]:
+        return Tenant.languages_for(self.object.get_site()).codes
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # A translated home page roots a new tree: the site's groups need rights on it.
+        tenant = Tenant.objects.filter(site__root_page=self.object).first()
+        if tenant is not None:
+            grant_translation_permissions(tenant)
+        return response
+
+
+class SiteSnippetTranslationView(SiteLanguagesFormMixin, SubmitSnippetTranslationView):
+    def allowed_languages(self) -> tuple[str, ...]:
+        return Tenant.languages_for_user(self.request.user)
+
+
+@hooks.register("register_admin_urls", order=-1)  # ahead of wagtail-localize's own URLs
+def register_site_language_translation_urls():
+    return [
+        path("localize/submit/page/<int:page_id>/", SitePageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SiteSnippetTranslationView.as_view(),
+        ),
     ]
 
 
