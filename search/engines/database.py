@@ -57,6 +57,9 @@ DOCUMENT_COLUMNS = [
     "published_at",
     "is_public",
 ]
+# The facet columns a search narrows its matches to (never the text).
+SCOPED_COLUMNS = ("site_id", "region", "content_type", "locale", "ends_at")
+TOTAL, UPCOMING = "_total", "_upcoming"
 # Markers the database puts around matched words, replaced by <mark> after escaping.
 OPEN, CLOSE = "\x02", "\x03"
 WRITE_BATCH = 500
@@ -87,67 +90,91 @@ class DatabaseEngine:
         if query.is_empty:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         dialect = self.dialect
-        match_sql, match_params = dialect.matched(query)
-        with_matched = f"WITH matched(page_id, rank) AS ({match_sql}) "
-        joined = f"FROM matched m JOIN {TABLE} e ON e.page_id = m.page_id"
         conditions = _Conditions(query)
-        where, where_params = conditions.sql()
-        now = timezone.now()
         with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"{with_matched}SELECT COUNT(*), "
-                "COALESCE(SUM(CASE WHEN e.ends_at >= %s THEN 1 ELSE 0 END), 0) "
-                f"{joined} WHERE {where}",
-                [*match_params, now, *where_params],
-            )
-            total, upcoming = cursor.fetchone()
+            total, upcoming, facets = self._counts(cursor, query, conditions, dialect)
             rows = []
             if total and query.offset < total:
-                columns = ", ".join(f"e.{column}" for column in DOCUMENT_COLUMNS)
-                cursor.execute(
-                    f"{with_matched}SELECT {columns}, m.rank {joined} WHERE {where} "
-                    f"ORDER BY m.rank {dialect.rank_order}, e.page_id LIMIT %s OFFSET %s",
-                    [*match_params, *where_params, query.limit, query.offset],
-                )
-                rows = cursor.fetchall()
-            facets = self._facets(cursor, query, conditions, with_matched, joined, match_params)
+                rows = self._ranked(cursor, query, conditions, dialect)
         hits = self._hits(rows, query, dialect)
         return SearchResults(
-            hits=hits, total=total, facets=facets, upcoming=int(upcoming), engine=self.name
+            hits=hits, total=total, facets=facets, upcoming=upcoming, engine=self.name
         )
 
-    def _facets(self, cursor, query, conditions, with_matched, joined, match_params):
-        """Every facet's counts in one GROUP BY; a facet's rows ignore its own filter."""
-        counts: dict[str, list[FacetCount]] = {facet: [] for facet in FACETS}
-        selects, params = [], []
+    def _counts(self, cursor, query, conditions, dialect):
+        """The total, the upcoming count and every facet's counts, in one statement.
+
+        The match is computed once, without ranking (only the page of hits needs a rank), and
+        narrowed to the public pages in scope with just the facet columns; each facet then
+        counts over that set with every filter but its own.
+        """
+        match_sql, match_params = dialect.match_ids(query)
+        base, base_params = conditions.base()
+        columns = ", ".join(f"e.{column}" for column in ("page_id", *SCOPED_COLUMNS))
+        branches: list[str] = []
+        params: list = [*match_params, *base_params]
+        where, where_params = conditions.filters()
+        branches.append(
+            f"SELECT '{TOTAL}' AS facet, '' AS value, COUNT(*) AS n FROM scoped e WHERE {where}"
+        )
+        params += where_params
+        branches.append(
+            f"SELECT '{UPCOMING}', '', COUNT(*) FROM scoped e WHERE {where} AND e.ends_at >= %s"
+        )
+        params += [*where_params, timezone.now()]
         for facet in FACETS:
-            where, where_params = conditions.sql(skip=facet)
+            where, where_params = conditions.filters(skip=facet)
             if facet in FACET_COLUMNS:
                 value = FACET_COLUMNS[facet]
                 # Values are text in the union: the site facet's are ids.
                 text = f"CAST({value} AS VARCHAR(120))" if facet == "site" else value
                 present = "" if facet == "site" else f" AND {value} != ''"
-                selects.append(
-                    f"SELECT '{facet}' AS facet, {text} AS value, COUNT(*) AS n {joined} "
+                branches.append(
+                    f"SELECT '{facet}', {text}, COUNT(*) FROM scoped e "
                     f"WHERE {where}{present} GROUP BY {value}"
                 )
             else:
-                selects.append(
-                    f"SELECT f.facet, f.value, COUNT(*) AS n {joined} "
-                    f"JOIN {FACET_TABLE} f ON f.page_id = e.page_id "
+                # From the matches to their values, never from every value of the facet.
+                branches.append(
+                    f"SELECT f.facet, f.value, COUNT(*) FROM scoped e "
+                    f"{dialect.ordered_join} {FACET_TABLE} f ON f.page_id = e.page_id "
                     f"WHERE f.facet = '{facet}' AND {where} GROUP BY f.facet, f.value"
                 )
-            params.extend(where_params)
+            params += where_params
         cursor.execute(
-            f"{with_matched}SELECT facet, value, n FROM ("
-            + " UNION ALL ".join(selects)
+            f"WITH matched(page_id) AS MATERIALIZED ({match_sql}), "
+            f"scoped AS MATERIALIZED (SELECT {columns} FROM matched m "
+            f"JOIN {TABLE} e ON e.page_id = m.page_id WHERE {base}) "
+            "SELECT facet, value, n FROM ("
+            + " UNION ALL ".join(branches)
             + ") counted ORDER BY facet, n DESC, value",
-            [*match_params, *params],
+            params,
         )
+        counts: dict[str, list[FacetCount]] = {facet: [] for facet in FACETS}
+        total = upcoming = 0
         for facet, value, n in cursor.fetchall():
-            if len(counts[facet]) < query.facet_size:
+            if facet == TOTAL:
+                total = n
+            elif facet == UPCOMING:
+                upcoming = n
+            elif len(counts[facet]) < query.facet_size:
                 counts[facet].append(FacetCount(str(value), n))
-        return counts
+        return total, upcoming, counts
+
+    def _ranked(self, cursor, query, conditions, dialect) -> list[tuple]:
+        """One page of hits, best first: the only statement that ranks."""
+        match_sql, match_params = dialect.matched(query)
+        base, base_params = conditions.base()
+        where, where_params = conditions.filters()
+        columns = ", ".join(f"e.{column}" for column in DOCUMENT_COLUMNS)
+        cursor.execute(
+            f"WITH matched(page_id, rank) AS ({match_sql}) "
+            f"SELECT {columns}, m.rank FROM matched m JOIN {TABLE} e ON e.page_id = m.page_id "
+            f"WHERE {base} AND {where} "
+            f"ORDER BY m.rank {dialect.rank_order}, e.page_id LIMIT %s OFFSET %s",
+            [*match_params, *base_params, *where_params, query.limit, query.offset],
+        )
+        return cursor.fetchall()
 
     def _hits(self, rows, query: SearchQuery, dialect: _Dialect) -> list[Hit]:
         if not rows:
@@ -236,12 +263,13 @@ class DatabaseEngine:
 
 
 class _Conditions:
-    """The WHERE clause of a query: public, in scope, upcoming, and the facet filters."""
+    """The WHERE clauses of a query: ``base`` (public, in scope, still to come) narrows the
+    matches once; ``filters`` are the facet filters, one of which a facet's count skips."""
 
     def __init__(self, query: SearchQuery) -> None:
         self.query = query
 
-    def sql(self, skip: str | None = None) -> tuple[str, list]:
+    def base(self) -> tuple[str, list]:
         clauses = ["e.is_public = %s"]
         params: list = [True]
         if self.query.site_ids is not None:
@@ -249,6 +277,11 @@ class _Conditions:
         if self.query.upcoming_after is not None:
             clauses.append("e.ends_at >= %s")
             params.append(self.query.upcoming_after)
+        return " AND ".join(clauses), params
+
+    def filters(self, skip: str | None = None) -> tuple[str, list]:
+        clauses = ["1 = 1"]
+        params: list = []
         for facet, values in sorted(self.query.filters.items()):
             if facet == skip or not values:
                 continue
@@ -275,8 +308,14 @@ def _in(column: str, values: Iterable, params: list) -> str:
 
 class _Dialect:
     rank_order = "DESC"
+    ordered_join = "JOIN"
+
+    def match_ids(self, query: SearchQuery) -> tuple[str, list]:
+        """The ids of the matching pages, unranked."""
+        raise NotImplementedError
 
     def matched(self, query: SearchQuery) -> tuple[str, list]:
+        """(page_id, rank) of the matching pages."""
         raise NotImplementedError
 
     def highlights(self, connection, query: SearchQuery, page_ids: list[int]) -> dict[int, str]:
@@ -286,6 +325,11 @@ class _Dialect:
 class _Sqlite(_Dialect):
     # bm25() is lower for better matches; title counts most, then summary, then body.
     rank_order = "ASC"
+    # SQLite keeps the tables of a CROSS JOIN in the order written.
+    ordered_join = "CROSS JOIN"
+
+    def match_ids(self, query: SearchQuery) -> tuple[str, list]:
+        return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self.expression(query)]
 
     def expression(self, query: SearchQuery) -> str:
         parts = [f'"{" ".join(phrase.words)}"' for phrase in query.phrases]
@@ -322,6 +366,13 @@ class _Postgres(_Dialect):
             prefix = _prefix(query, position)
             parts.append(f"'{prefix}':*" if prefix else f"'{term}'")
         return " & ".join(parts)
+
+    def match_ids(self, query: SearchQuery) -> tuple[str, list]:
+        return (
+            f"SELECT s.page_id FROM {TABLE} s WHERE s.search_vector @@ "
+            f"to_tsquery('{PG_CONFIG}', %s)",
+            [self.expression(query)],
+        )
 
     def matched(self, query: SearchQuery) -> tuple[str, list]:
         return (
