@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from django.db.models import Max, Min, Q
 from django.utils import timezone
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search import index
 
@@ -26,6 +27,7 @@ from network.models import (
     ProjectParticipation,
 )
 from search.documents import SearchDocument
+from search.text import block_text, rich_text
 from sites.models import Occurrence, ProjectPage, SearchPage
 from sites.schedules import OccurrenceStatus
 
@@ -83,10 +85,23 @@ class Extraction:
     def restricted_paths(self) -> tuple[str, ...]:
         return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
-    def site_of(self, url_path: str) -> int | None:
+    @cached_property
+    def sites_by_root(self) -> dict[str, int]:
+        # Most specific first, as Wagtail orders them: the first site of a root path wins.
+        found: dict[str, int] = {}
         for root in self.root_paths:
-            if url_path.startswith(root.root_path):
-                return root.site_id
+            found.setdefault(root.root_path, root.site_id)
+        return found
+
+    def site_of(self, url_path: str) -> int | None:
+        """The site whose deepest root path holds ``url_path``, one lookup per path level."""
+        roots = self.sites_by_root
+        end = len(url_path)
+        while end > 0:
+            site_id = roots.get(url_path[:end])
+            if site_id is not None:
+                return site_id
+            end = url_path.rfind("/", 0, end - 1) + 1
         return None
 
     def is_public(self, path: str) -> bool:
@@ -251,9 +266,9 @@ class Extraction:
 
 
 def searchable_text(page: Page, *, skip: str = "") -> list[str]:
-    """The text of a page's search fields besides the title (StreamField blocks through
-    their ``get_searchable_content``, rich text without markup); ``skip`` is text the
-    document holds already (the summary)."""
+    """The text of a page's search fields besides the title: StreamFields and rich text
+    read from their stored JSON and HTML (``search.text``); ``skip`` is text the document
+    holds already (the summary)."""
     texts: list[str] = []
     for search_field in page.get_search_fields():
         if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
@@ -265,8 +280,12 @@ def searchable_text(page: Page, *, skip: str = "") -> list[str]:
         value = getattr(page, search_field.field_name, None)
         if not value or value == skip:
             continue
-        if hasattr(field, "get_searchable_content"):
+        if isinstance(field, StreamField):
+            texts.extend(block_text(field.stream_block, list(value.raw_data)))
+        elif isinstance(field, RichTextField):
+            texts.append(rich_text(value))
+        elif hasattr(field, "get_searchable_content"):
             texts.extend(str(text) for text in field.get_searchable_content(value) if text)
         else:
             texts.append(str(value))
-    return texts
+    return [text for text in texts if text]
