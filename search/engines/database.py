@@ -256,10 +256,13 @@ class DatabaseEngine:
         return written
 
     def finish_rebuild(self, target: str) -> None:
-        if self.connection.vendor == "sqlite":
-            with self.connection.cursor() as cursor:
+        """Tidy the index after bulk writes, so the next searches plan with fresh statistics."""
+        with self.connection.cursor() as cursor:
+            if self.connection.vendor == "sqlite":
                 # Merge the FTS5 segments the bulk writes left behind.
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+            cursor.execute(f"ANALYZE {TABLE}")
+            cursor.execute(f"ANALYZE {FACET_TABLE}")
 
 
 class _Conditions:
