@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 from types import SimpleNamespace
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Min, Q
 from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
@@ -36,6 +37,16 @@ NOT_INDEXED = (SearchPage,)
 # Many-to-many fields of page types (or their project) that feed a facet, by facet.
 M2M_FACETS = {"target_groups": "target_group", "themes": "theme", "organisations": "organisation"}
 BATCH_SIZE = 500
+# Columns of page types that no document needs and that are costly to load.
+UNUSED_FIELDS = ("recurrence",)
+
+
+def _has_field(model: type[Page], name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except Exception:
+        return False
+    return True
 
 
 def content_type_key(model: type[Page]) -> str:
@@ -123,8 +134,23 @@ class Extraction:
         page_ids = list(page_ids)
         for start in range(0, len(page_ids), BATCH_SIZE):
             chunk = page_ids[start : start + BATCH_SIZE]
-            pages = Page.objects.filter(pk__in=chunk, live=True)
-            yield from self._documents(self.indexable(pages.specific()))
+            yield from self._documents(self.indexable(self._specific_pages(chunk)))
+
+    def _specific_pages(self, page_ids: list[int]) -> list[Page]:
+        """The live pages as their specific types, one query per type, without the columns
+        no document uses (a schedule's recurrence rule is parsed on load)."""
+        by_type: dict[int, list[int]] = defaultdict(list)
+        rows = Page.objects.filter(pk__in=page_ids, live=True).values_list("pk", "content_type")
+        for page_id, content_type_id in rows:
+            by_type[content_type_id].append(page_id)
+        pages = []
+        for content_type_id, ids in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:
+                continue
+            unused = [name for name in UNUSED_FIELDS if _has_field(model, name)]
+            pages.extend(model.objects.filter(pk__in=ids).defer(*unused))
+        return pages
 
     def _documents(self, pages: list[Page]) -> Iterator[SearchDocument]:
         if not pages:
