@@ -58,11 +58,33 @@ POSTGRES_CREATE = [
     ) STORED""",
     f"CREATE INDEX {TABLE}_search_vector ON {TABLE} USING gin (search_vector)",
 ]
+# Ranking reads a small vector of the title and summary: ranking by the full text would
+# read (and decompress) every match's whole body.
+POSTGRES_RANK_CREATE = [
+    f"""ALTER TABLE {TABLE} ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('{PG_CONFIG}'::regconfig, coalesce(title, '')), 'A')
+        || setweight(to_tsvector('{PG_CONFIG}'::regconfig, coalesce(summary, '')), 'B')
+    ) STORED""",
+]
+POSTGRES_RANK_DROP = [f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS rank_vector"]
+
 POSTGRES_DROP = [
     f"DROP INDEX IF EXISTS {TABLE}_search_vector",
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector",
     f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {PG_CONFIG}",
 ]
+
+
+def create_rank_vector(schema_editor) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_RANK_CREATE:
+            schema_editor.execute(statement)
+
+
+def drop_rank_vector(schema_editor) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in POSTGRES_RANK_DROP:
+            schema_editor.execute(statement)
 
 
 def create(schema_editor) -> None:

@@ -59,7 +59,10 @@ DOCUMENT_COLUMNS = [
 ]
 # The facet columns a search narrows its matches to (never the text).
 SCOPED_COLUMNS = ("site_id", "region", "content_type", "locale", "ends_at")
-TOTAL, UPCOMING = "_total", "_upcoming"
+TOTAL, UPCOMING, HIT = "_total", "_upcoming", "_hit"
+# The rank column of every branch of the union has one type.
+ZERO, RANK = "CAST(0 AS DOUBLE PRECISION)", "CAST(rank AS DOUBLE PRECISION)"
+
 # Markers the database puts around matched words, replaced by <mark> after escaping.
 OPEN, CLOSE = "\x02", "\x03"
 WRITE_BATCH = 500
@@ -90,93 +93,107 @@ class DatabaseEngine:
         if query.is_empty:
             return SearchResults(hits=[], total=0, facets={}, engine=self.name)
         dialect = self.dialect
-        conditions = _Conditions(query)
-        with self.connection.cursor() as cursor:
-            total, upcoming, facets = self._counts(cursor, query, conditions, dialect)
-            rows = []
-            if total and query.offset < total:
-                rows = self._ranked(cursor, query, conditions, dialect)
-        hits = self._hits(rows, query, dialect)
+        with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
+            dialect.prepare(cursor)
+            total, upcoming, facets, ranked = self._match(cursor, query, dialect)
+            rows = self._rows(cursor, ranked)
         return SearchResults(
-            hits=hits, total=total, facets=facets, upcoming=upcoming, engine=self.name
+            hits=self._hits(rows, ranked, query, dialect),
+            total=total,
+            facets=facets,
+            upcoming=upcoming,
+            engine=self.name,
         )
 
-    def _counts(self, cursor, query, conditions, dialect):
-        """The total, the upcoming count and every facet's counts, in one statement.
+    def _match(self, cursor, query: SearchQuery, dialect: _Dialect):
+        """The total, the upcoming count, every facet's counts and the ranked ids of one
+        page of hits, in one statement.
 
-        The match is computed once, without ranking (only the page of hits needs a rank), and
-        narrowed to the public pages in scope with just the facet columns; each facet then
-        counts over that set with every filter but its own.
+        The match is computed once, with its rank, and narrowed to the public pages in
+        scope with just the facet columns (never the text); every count and the page of
+        hits read that set. A facet counts with every filter but its own.
         """
-        match_sql, match_params = dialect.match_ids(query)
-        base, base_params = conditions.base()
-        columns = ", ".join(f"e.{column}" for column in ("page_id", *SCOPED_COLUMNS))
-        branches: list[str] = []
-        params: list = [*match_params, *base_params]
+        conditions = _Conditions(query)
+        scoped_sql, scoped_params = dialect.scoped(query, *conditions.base())
         where, where_params = conditions.filters()
-        branches.append(
-            f"SELECT '{TOTAL}' AS facet, '' AS value, COUNT(*) AS n FROM scoped e WHERE {where}"
-        )
-        params += where_params
-        branches.append(
-            f"SELECT '{UPCOMING}', '', COUNT(*) FROM scoped e WHERE {where} AND e.ends_at >= %s"
-        )
-        params += [*where_params, timezone.now()]
+        branches = [
+            f"SELECT '{TOTAL}' AS facet, '' AS value, COUNT(*) AS n, {ZERO} AS rank "
+            f"FROM scoped e WHERE {where}",
+            f"SELECT '{UPCOMING}', '', COUNT(*), {ZERO} FROM scoped e "
+            f"WHERE {where} AND e.ends_at >= %s",
+        ]
+        params = [*scoped_params, *where_params, *where_params, timezone.now()]
+        multi: dict[tuple, list[str]] = defaultdict(list)
         for facet in FACETS:
-            where, where_params = conditions.filters(skip=facet)
+            facet_where, facet_params = conditions.filters(skip=facet)
             if facet in FACET_COLUMNS:
                 value = FACET_COLUMNS[facet]
                 # Values are text in the union: the site facet's are ids.
                 text = f"CAST({value} AS VARCHAR(120))" if facet == "site" else value
                 present = "" if facet == "site" else f" AND {value} != ''"
                 branches.append(
-                    f"SELECT '{facet}', {text}, COUNT(*) FROM scoped e "
-                    f"WHERE {where}{present} GROUP BY {value}"
+                    f"SELECT '{facet}', {text}, COUNT(*), {ZERO} FROM scoped e "
+                    f"WHERE {facet_where}{present} GROUP BY {value}"
                 )
+                params += facet_params
             else:
-                # From the matches to their values, never from every value of the facet.
-                branches.append(
-                    f"SELECT f.facet, f.value, COUNT(*) FROM scoped e "
-                    f"{dialect.ordered_join} {FACET_TABLE} f ON f.page_id = e.page_id "
-                    f"WHERE f.facet = '{facet}' AND {where} GROUP BY f.facet, f.value"
-                )
-            params += where_params
+                multi[(facet_where, tuple(facet_params))].append(facet)
+        # Multi-valued facets with the same filters share one pass over the matches' values
+        # (all of them when nothing is filtered), driven from the matches.
+        for (facet_where, facet_params), facets in multi.items():
+            names = ", ".join(f"'{facet}'" for facet in facets)
+            branches.append(
+                f"SELECT f.facet, f.value, COUNT(*), {ZERO} FROM scoped e "
+                f"{dialect.ordered_join} {FACET_TABLE} f ON f.page_id = e.page_id "
+                f"WHERE f.facet IN ({names}) AND {facet_where} GROUP BY f.facet, f.value"
+            )
+            params += facet_params
+        branches.append(
+            f"SELECT '{HIT}', CAST(page_id AS VARCHAR(120)), 0, {RANK} FROM ("
+            f"SELECT e.page_id, e.rank FROM scoped e WHERE {where} "
+            f"ORDER BY e.rank {dialect.rank_order}, e.page_id LIMIT %s OFFSET %s) hits"
+        )
+        params += [*where_params, query.limit, query.offset]
         cursor.execute(
-            f"WITH matched(page_id) AS MATERIALIZED ({match_sql}), "
-            f"scoped AS MATERIALIZED (SELECT {columns} FROM matched m "
-            f"JOIN {TABLE} e ON e.page_id = m.page_id WHERE {base}) "
-            "SELECT facet, value, n FROM ("
-            + " UNION ALL ".join(branches)
-            + ") counted ORDER BY facet, n DESC, value",
+            f"WITH scoped AS MATERIALIZED ({scoped_sql}) " + " UNION ALL ".join(branches),
             params,
         )
-        counts: dict[str, list[FacetCount]] = {facet: [] for facet in FACETS}
+        counted: dict[str, list[tuple[str, int]]] = defaultdict(list)
         total = upcoming = 0
-        for facet, value, n in cursor.fetchall():
+        ranked: list[tuple[int, float]] = []
+        for facet, value, n, rank in cursor.fetchall():
             if facet == TOTAL:
                 total = n
             elif facet == UPCOMING:
                 upcoming = n
-            elif len(counts[facet]) < query.facet_size:
-                counts[facet].append(FacetCount(str(value), n))
-        return total, upcoming, counts
+            elif facet == HIT:
+                ranked.append((int(value), float(rank)))
+            else:
+                counted[facet].append((str(value), n))
+        facets = {
+            facet: [
+                FacetCount(value, n)
+                for value, n in sorted(counted[facet], key=lambda item: (-item[1], item[0]))[
+                    : query.facet_size
+                ]
+            ]
+            for facet in FACETS
+        }
+        ranked.sort(key=lambda hit: (hit[1] if dialect.rank_order == "ASC" else -hit[1], hit[0]))
+        return total, upcoming, facets, ranked
 
-    def _ranked(self, cursor, query, conditions, dialect) -> list[tuple]:
-        """One page of hits, best first: the only statement that ranks."""
-        match_sql, match_params = dialect.matched(query)
-        base, base_params = conditions.base()
-        where, where_params = conditions.filters()
-        columns = ", ".join(f"e.{column}" for column in DOCUMENT_COLUMNS)
-        cursor.execute(
-            f"WITH matched(page_id, rank) AS ({match_sql}) "
-            f"SELECT {columns}, m.rank FROM matched m JOIN {TABLE} e ON e.page_id = m.page_id "
-            f"WHERE {base} AND {where} "
-            f"ORDER BY m.rank {dialect.rank_order}, e.page_id LIMIT %s OFFSET %s",
-            [*match_params, *base_params, *where_params, query.limit, query.offset],
-        )
-        return cursor.fetchall()
+    def _rows(self, cursor, ranked: list[tuple[int, float]]) -> list[tuple]:
+        """The stored documents of a page of hits, in rank order (one query by primary key)."""
+        if not ranked:
+            return []
+        ids = [page_id for page_id, _rank in ranked]
+        columns = ", ".join(DOCUMENT_COLUMNS)
+        placeholders = ", ".join(["%s"] * len(ids))
+        cursor.execute(f"SELECT {columns} FROM {TABLE} WHERE page_id IN ({placeholders})", ids)
+        by_id = {row[0]: row for row in cursor.fetchall()}
+        return [by_id[page_id] for page_id in ids if page_id in by_id]
 
-    def _hits(self, rows, query: SearchQuery, dialect: _Dialect) -> list[Hit]:
+    def _hits(self, rows, ranked, query: SearchQuery, dialect: _Dialect) -> list[Hit]:
         if not rows:
             return []
         page_ids = [row[0] for row in rows]
@@ -188,9 +205,10 @@ class DatabaseEngine:
         ):
             multi[page_id][facet].append(value)
         highlights = dialect.highlights(self.connection, query, page_ids)
+        scores = dict(ranked)
         hits = []
         for row in rows:
-            record = dict(zip(DOCUMENT_COLUMNS, row[:-1], strict=True))
+            record = dict(zip(DOCUMENT_COLUMNS, row, strict=True))
             page_id = record["page_id"]
             for column in ("starts_at", "ends_at", "published_at"):
                 record[column] = _datetime(record[column])
@@ -198,7 +216,7 @@ class DatabaseEngine:
             record.update({facet: tuple(sorted(multi[page_id][facet])) for facet in MULTI_VALUED})
             document = SearchDocument(**record)
             highlight = highlights.get(page_id) or html.escape(document.summary[:240])
-            hits.append(Hit(document=document, score=float(row[-1]), highlight=highlight))
+            hits.append(Hit(document=document, score=scores[page_id], highlight=highlight))
         return hits
 
     # Writing
@@ -313,12 +331,12 @@ class _Dialect:
     rank_order = "DESC"
     ordered_join = "JOIN"
 
-    def match_ids(self, query: SearchQuery) -> tuple[str, list]:
-        """The ids of the matching pages, unranked."""
-        raise NotImplementedError
+    def prepare(self, cursor) -> None:
+        """Settings for this search's transaction only."""
 
-    def matched(self, query: SearchQuery) -> tuple[str, list]:
-        """(page_id, rank) of the matching pages."""
+    def scoped(self, query: SearchQuery, base: str, base_params: list) -> tuple[str, list]:
+        """(page_id, site_id, region, content_type, locale, ends_at, rank) of the matching
+        pages that pass ``base``."""
         raise NotImplementedError
 
     def highlights(self, connection, query: SearchQuery, page_ids: list[int]) -> dict[int, str]:
@@ -331,8 +349,14 @@ class _Sqlite(_Dialect):
     # SQLite keeps the tables of a CROSS JOIN in the order written.
     ordered_join = "CROSS JOIN"
 
-    def match_ids(self, query: SearchQuery) -> tuple[str, list]:
-        return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self.expression(query)]
+    def scoped(self, query: SearchQuery, base: str, base_params: list) -> tuple[str, list]:
+        columns = ", ".join(f"e.{column}" for column in ("page_id", *SCOPED_COLUMNS))
+        return (
+            f"SELECT {columns}, bm25({FTS_TABLE}, 10.0, 4.0, 1.0) AS rank FROM {FTS_TABLE} "
+            f"CROSS JOIN {TABLE} e ON e.page_id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {base}",
+            [self.expression(query), *base_params],
+        )
 
     def expression(self, query: SearchQuery) -> str:
         parts = [f'"{" ".join(phrase.words)}"' for phrase in query.phrases]
@@ -340,13 +364,6 @@ class _Sqlite(_Dialect):
             prefix = _prefix(query, position)
             parts.append(f'"{prefix}"*' if prefix else f'"{term}"')
         return " AND ".join(parts)
-
-    def matched(self, query: SearchQuery) -> tuple[str, list]:
-        return (
-            f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s",
-            [self.expression(query)],
-        )
 
     def highlights(self, connection, query: SearchQuery, page_ids: list[int]) -> dict[int, str]:
         placeholders = ", ".join(["%s"] * len(page_ids))
@@ -370,18 +387,19 @@ class _Postgres(_Dialect):
             parts.append(f"'{prefix}':*" if prefix else f"'{term}'")
         return " & ".join(parts)
 
-    def match_ids(self, query: SearchQuery) -> tuple[str, list]:
-        return (
-            f"SELECT s.page_id FROM {TABLE} s WHERE s.search_vector @@ "
-            f"to_tsquery('{PG_CONFIG}', %s)",
-            [self.expression(query)],
-        )
+    def prepare(self, cursor) -> None:
+        # With the default cost of random reads (4.0, a spinning disk), the planner prefers
+        # reading the whole table, decompressing every page's text to test it, over the GIN
+        # index; on SSD storage random reads cost about as much as sequential ones.
+        cursor.execute("SET LOCAL random_page_cost = 1.1")
 
-    def matched(self, query: SearchQuery) -> tuple[str, list]:
+    def scoped(self, query: SearchQuery, base: str, base_params: list) -> tuple[str, list]:
+        # Matched on the whole text, ranked on the title and summary (see search.fulltext).
+        columns = ", ".join(f"e.{column}" for column in ("page_id", *SCOPED_COLUMNS))
         return (
-            f"SELECT s.page_id, ts_rank_cd(s.search_vector, q.q) FROM {TABLE} s, "
-            f"to_tsquery('{PG_CONFIG}', %s) AS q(q) WHERE s.search_vector @@ q.q",
-            [self.expression(query)],
+            f"SELECT {columns}, ts_rank(e.rank_vector, q.q) AS rank FROM {TABLE} e, "
+            f"to_tsquery('{PG_CONFIG}', %s) AS q(q) WHERE e.search_vector @@ q.q AND {base}",
+            [self.expression(query), *base_params],
         )
 
     def highlights(self, connection, query: SearchQuery, page_ids: list[int]) -> dict[int, str]:
