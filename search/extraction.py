@@ -26,6 +26,7 @@ from network.models import (
     Organisation,
     Project,
     ProjectParticipation,
+    Region,
 )
 from search.documents import SearchDocument
 from search.text import block_text, rich_text
@@ -86,6 +87,10 @@ class Extraction:
         for site_id, slug, region in rows:
             found.setdefault(site_id, (slug, region or ""))
         return found
+
+    @cached_property
+    def region_slugs(self) -> dict[int, str]:
+        return dict(Region.objects.values_list("pk", "slug"))
 
     @cached_property
     def languages(self) -> dict[int, str]:
@@ -168,7 +173,8 @@ class Extraction:
                 page_facets[facet].update(values)
             if organisation:
                 page_facets["organisation"].add(organisation)
-            own_region = getattr(page, "region", None)
+            # A good practice names its own region; read by id, never a query per page.
+            own_region = self.region_slugs.get(getattr(page, "region_id", None))
             starts_at, ends_at = dates.get(page.pk, (None, None))
             summary = page.search_description or getattr(page, "intro", "") or ""
             _, root_url, path = page.get_url_parts(request=self.url_cache)
@@ -191,7 +197,7 @@ class Extraction:
                         ],
                     )
                 ),
-                region=own_region.slug if own_region is not None else region,
+                region=own_region or region,
                 target_group=tuple(sorted(page_facets["target_group"])),
                 theme=tuple(sorted(page_facets["theme"])),
                 funder=tuple(sorted(page_facets["funder"])),
