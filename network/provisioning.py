@@ -103,7 +103,7 @@ def ensure_coordinators_group() -> Group:
     """The network coordinators: every page, every collection, every snippet and setting."""
     group, _created = Group.objects.get_or_create(name=settings.MREZA["COORDINATORS_GROUP"])
     labels = ["wagtailadmin.access_admin", "network.manage_network", "network.change_sitebranding"]
-    labels += ["headless.change_headlessfrontend"]
+    labels += ["headless.change_headlessfrontend", "wagtail_localize.submit_translation"]
     labels += [
         f"network.{action}_{model}"
         for model in COORDINATOR_MODELS
@@ -129,10 +129,16 @@ def _page_permissions(codenames: list[str]) -> list[Permission]:
 
 
 def _grant_tenant_permissions(tenant: Tenant) -> None:
-    """Give the tenant's groups rights on their own root page, collection and site settings."""
-    home = tenant.site.root_page
+    """Give the tenant's groups rights on their own root page, collection and site settings.
+
+    A translated home page is the root of its own tree (a sibling of the home page), so the
+    groups get the same rights on each translation of it.
+    """
+    homes = list(tenant.site.root_page.get_translations(inclusive=True))
     common = [
         "wagtailadmin.access_admin",
+        # Translating into the site's languages (network.wagtail_hooks narrows the choice).
+        "wagtail_localize.submit_translation",
         *OWNED_SNIPPET_PERMISSIONS,
         *SHARED_SNIPPET_VIEW_PERMISSIONS,
     ]
@@ -143,7 +149,10 @@ def _grant_tenant_permissions(tenant: Tenant) -> None:
         (tenant.moderators, MODERATOR_PAGE_PERMISSIONS, MODERATOR_COLLECTION_PERMISSIONS),
     ):
         for permission in _page_permissions(page_codenames):
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+            for home in homes:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=permission
+                )
         for permission in _permissions(collection_labels):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=tenant.collection, permission=permission
@@ -159,6 +168,67 @@ def _grant_tenant_permissions(tenant: Tenant) -> None:
         site=tenant.site,
         permission=_permissions(["headless.change_headlessfrontend"])[0],
     )
+
+
+def grant_translation_permissions(tenant: Tenant) -> None:
+    """Bring the tenant's groups' rights up to date after its home page has been translated."""
+    _grant_tenant_permissions(tenant)
+
+
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
+TRANSLATOR_COLLECTION_PERMISSIONS = ["wagtailimages.choose_image", "wagtaildocs.choose_document"]
+
+
+@transaction.atomic
+def ensure_translator_group(tenant: Tenant, language: str) -> Group:
+    """A group that translates one site into one language: it edits that language's tree only.
+
+    Wagtail has no per-locale permissions; each translation of the home page is the root of
+    its own page tree, so rights on that root are rights in that language. Translators do not
+    get wagtail_localize.submit_translation: editors decide what is translated.
+    """
+    languages = tenant.site_languages
+    if language not in languages:
+        raise ProvisioningError(
+            "language",
+            _("%(site)s does not publish in “%(language)s” (its languages: %(languages)s).")
+            % {"site": tenant, "language": language, "languages": ", ".join(languages.codes)},
+        )
+    home = (
+        tenant.site.root_page.get_translations(inclusive=True)
+        .filter(locale__language_code=language)
+        .first()
+    )
+    if home is None:
+        raise ProvisioningError(
+            "language",
+            _("The home page of %(site)s is not translated into “%(language)s” yet.")
+            % {"site": tenant, "language": language},
+        )
+    group, _created = Group.objects.get_or_create(name=f"{tenant} Translators ({language})")
+    group.permissions.add(*_permissions(["wagtailadmin.access_admin"]))
+    for permission in _page_permissions(TRANSLATOR_PAGE_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    for permission in _permissions(TRANSLATOR_COLLECTION_PERMISSIONS):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=tenant.collection, permission=permission
+        )
+    return group
+
+
+def _validate_languages(locale: str, languages: list[str] | None) -> list[str]:
+    """The site's languages, its default (the home page's) first; each must be a Locale."""
+    codes = [locale, *[code for code in (languages or []) if code != locale]]
+    known = set(
+        Locale.objects.filter(language_code__in=codes).values_list("language_code", flat=True)
+    )
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise ProvisioningError(
+            "languages",
+            _("Unknown languages: %(codes)s.") % {"codes": ", ".join(unknown)},
+        )
+    return codes
 
 
 def _grant_hub_submission(tenant: Tenant) -> None:
@@ -222,8 +292,14 @@ def provision_site(
     is_default_site: bool = False,
     time_zone: str = "Europe/Ljubljana",
     branding: dict | None = None,
+    languages: list[str] | None = None,
 ) -> ProvisionedSite:
-    """Create (or complete, when re-run) a tenant; nothing is written if any input is wrong."""
+    """Create (or complete, when re-run) a tenant; nothing is written if any input is wrong.
+
+    ``locale`` is the home page's language and the site's default; ``languages`` the others
+    it publishes in (given on a re-run, they replace the site's list). Without ``languages``
+    a new site publishes in every language of the network until one is chosen.
+    """
     name = (name or "").strip()
     if not name:
         raise ProvisioningError("name", _("The site needs a name."))
@@ -239,6 +315,7 @@ def provision_site(
         raise ProvisioningError(
             "locale", _("Unknown locale “%(locale)s”.") % {"locale": locale}
         ) from None
+    site_languages = _validate_languages(locale, languages)
 
     existing = Site.objects.filter(hostname=hostname, port=port).first()
     if existing is not None:
@@ -249,6 +326,11 @@ def provision_site(
                 _("The hostname %(hostname)s is already taken by the site “%(site)s”.")
                 % {"hostname": hostname, "site": existing.site_name or existing.hostname},
             )
+        if languages is not None and tenant.languages != site_languages:
+            tenant.languages = site_languages
+            if tenant.default_language not in site_languages:
+                tenant.default_language = locale
+            tenant.save(update_fields=["languages", "default_language"])
         ensure_coordinators_group()
         _grant_tenant_permissions(tenant)
         _grant_hub_submission(tenant)
@@ -284,6 +366,8 @@ def provision_site(
         moderators=Group.objects.create(name=group_names[1]),
         collection=collection,
         time_zone=time_zone,
+        default_language=locale,
+        languages=site_languages if languages is not None else [],
     )
     Organisation.objects.filter(translation_key=organisation.translation_key).update(site=site)
     organisation.site = site

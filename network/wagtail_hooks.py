@@ -1,15 +1,19 @@
 """Admin wiring for the network: snippet menus and the provisioning view."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
 )
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from network import views
 from network.dashboard.hooks import add_dashboard_panel, dashboard_menu_item, dashboard_urls
@@ -29,7 +33,7 @@ from network.models import (
     Theme,
 )
 from network.provisioning import grant_translation_permissions
-from network.viewsets import NetworkSnippetViewSet, explorable_pages
+from network.viewsets import NetworkSnippetViewSet, explorable_pages, owned_queryset
 
 
 class OrganisationViewSet(NetworkSnippetViewSet):
@@ -140,12 +144,34 @@ hooks.register("register_admin_menu_item", dashboard_menu_item)
 hooks.register("construct_homepage_panels", add_dashboard_panel)
 
 
+def check_may_translate(user, instance) -> None:
+    """wagtail-localize checks only its submit permission; we also need the right to edit.
+
+    Without this, an editor of one centre could translate or sync another centre's pages
+    and owned snippets.
+    """
+    if isinstance(instance, Page):
+        if not instance.permissions_for_user(user).can_edit():
+            raise Http404
+        return
+    model = type(instance)
+    if not user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+        raise PermissionDenied
+    if not owned_queryset(model, user).filter(pk=instance.pk).exists():
+        raise Http404
+
+
 class SiteLanguagesFormMixin:
     """wagtail-localize's "Translate" form, offering only languages the site publishes in.
 
     Its locales are install-wide and it has no hook to narrow them; these views take its
     URLs (registered ahead of its own) and filter the form's choices.
     """
+
+    def get_object(self):
+        instance = super().get_object()
+        check_may_translate(self.request.user, instance)
+        return instance
 
     def allowed_languages(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -175,6 +201,15 @@ class SiteSnippetTranslationView(SiteLanguagesFormMixin, SubmitSnippetTranslatio
         return Tenant.languages_for_user(self.request.user)
 
 
+class SiteUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translations", for sources the user may edit."""
+
+    def get_object(self):
+        source = super().get_object()
+        check_may_translate(self.request.user, source.get_source_instance())
+        return source
+
+
 @hooks.register("register_admin_urls", order=-1)  # ahead of wagtail-localize's own URLs
 def register_site_language_translation_urls():
     return [
@@ -183,6 +218,7 @@ def register_site_language_translation_urls():
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
             SiteSnippetTranslationView.as_view(),
         ),
+        path("localize/update/<int:translation_source_id>/", SiteUpdateTranslationsView.as_view()),
     ]
 
 

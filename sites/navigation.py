@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.http import HttpRequest
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_from_path, get_language_info
 from wagtail.models import Page, Site
+
+from network.models.tenancy import SiteLanguages, Tenant
 
 T = TypeVar("T")
 
@@ -94,6 +96,27 @@ class LanguageLink:
     url: str
     full_url: str
     is_current: bool
+    is_default: bool = False
+
+
+def site_languages(request: HttpRequest | None) -> SiteLanguages:
+    """The languages the request's site publishes in, default first (one query per request)."""
+
+    def build() -> SiteLanguages:
+        return Tenant.languages_for(site_for(request))
+
+    return memoise(request, "site_languages", build) if request is not None else build()
+
+
+def requested_language(request: HttpRequest | None) -> str:
+    """The language the visitor asked for: the URL's language prefix, else the site's default.
+
+    Unprefixed URLs are the site's default language, not the install's: a Czech centre's
+    pages are Czech without a /cs/ prefix.
+    """
+    if request is None:
+        return site_languages(None).default
+    return get_language_from_path(request.path_info) or site_languages(request).default
 
 
 def language_links(page: Page, request: HttpRequest | None) -> list[LanguageLink]:
@@ -102,7 +125,14 @@ def language_links(page: Page, request: HttpRequest | None) -> list[LanguageLink
     def build() -> list[LanguageLink]:
         if page.pk is None:
             return []
-        translations = list(page.get_translations().live().select_related("locale"))
+        languages = site_languages(request)
+        # Only the languages the site publishes in: a stray translation stays unlinked.
+        translations = list(
+            page.get_translations()
+            .live()
+            .filter(locale__language_code__in=languages.codes)
+            .select_related("locale")
+        )
         if not translations:
             return []
         links = []
@@ -115,10 +145,11 @@ def language_links(page: Page, request: HttpRequest | None) -> list[LanguageLink
             links.append(
                 LanguageLink(
                     language_code=code,
-                    name=_language_name(code),
+                    name=language_name(code),
                     url=url,
                     full_url=full_url,
                     is_current=candidate.pk == page.pk,
+                    is_default=code == languages.default,
                 )
             )
         links.sort(key=lambda link: link.language_code)
@@ -127,7 +158,34 @@ def language_links(page: Page, request: HttpRequest | None) -> list[LanguageLink
     return memoise(page, "language_links", build)
 
 
-def _language_name(code: str) -> str:
+@dataclass(frozen=True)
+class LanguageFallback:
+    """The visitor asked for one language and gets the page in another (the site's default)."""
+
+    requested_code: str
+    shown_code: str
+
+
+def language_fallback(page: Page, request: HttpRequest | None) -> LanguageFallback | None:
+    """Set when the page is shown in another language than the URL asked for, else None.
+
+    Only for the page a public URL routes to: previews (the admin's URL) and the unprefixed
+    pages about a page (registration) name no language of their own.
+    """
+    if request is None or page.pk is None or getattr(request, "is_preview", False):
+        return None
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "wagtail_serve":
+        return None
+    requested = requested_language(request)
+    shown = page.locale.language_code
+    if requested == shown:
+        return None
+    return LanguageFallback(requested_code=requested, shown_code=shown)
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language, capitalised (“Slovenščina”, “English”)."""
     try:
         name = get_language_info(code)["name_local"]
     except KeyError:

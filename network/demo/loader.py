@@ -15,6 +15,7 @@ from network.demo.pages import PageWriter
 from network.demo.reference import Reference, load_reference
 from network.demo.sites import SITES
 from network.demo.specs import LocationData, ProjectData, SiteData
+from network.demo.translations import write_site_translations
 from network.demo.upsert import (
     CREATED,
     UNCHANGED,
@@ -35,7 +36,11 @@ from network.models import (
     Tenant,
     Theme,
 )
-from network.provisioning import ProvisioningError, provision_site
+from network.provisioning import (
+    ProvisioningError,
+    grant_translation_permissions,
+    provision_site,
+)
 from network.review import ensure_network_review
 
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -176,6 +181,7 @@ class DemoLoader:
                 kind=spec.kind,
                 is_default_site=spec.kind == "hub",
                 time_zone=spec.time_zone,
+                languages=[spec.locale, *spec.languages],
             )
         except ProvisioningError as error:
             raise DemoDataError(f"{spec.hostname}: {error.field}: {error.message}") from error
@@ -212,6 +218,9 @@ class DemoLoader:
         for project in spec.projects:
             self.load_project(spec, organisation, project)
         self.load_pages(spec, tenant, organisation)
+        write_site_translations(tenant.site.root_page, spec.translations, self.tally)
+        # The translated home pages root their own trees: the site's groups edit them too.
+        grant_translation_permissions(tenant)
         self.summary.sites.append(
             DemoSite(
                 url=site.root_url + "/", name=spec.name, kind=spec.kind, created=result.created

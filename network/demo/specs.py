@@ -175,11 +175,36 @@ class ProjectData:
 
 
 @dataclass(frozen=True)
+class PageTextData:
+    """A page's text in another language.
+
+    ``body`` replaces the source page's heading and paragraph blocks; its other blocks
+    (projects, indicators, listings, the EU acknowledgement) are kept as they are.
+    """
+
+    title: str
+    intro: str = ""
+    slug: str = ""
+    body: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class SiteTranslationData:
+    """A site's pages in another of its languages: the home page and its first project page."""
+
+    language: str
+    home: PageTextData
+    projects: PageTextData | None = None
+    project: PageTextData | None = None
+
+
+@dataclass(frozen=True)
 class SiteData:
     """One site of the demo network and everything its organisation publishes on it.
 
     ``user_prefix`` names the demo editor and moderator (``<prefix>-urednik``,
-    ``<prefix>-moderator``); the hub has none, coordinators edit it.
+    ``<prefix>-moderator``); the hub has none, coordinators edit it. ``languages`` are the
+    languages the site publishes in besides ``locale``; ``translations`` its translated pages.
     """
 
     hostname: str
@@ -195,3 +220,5 @@ class SiteData:
     locations: tuple[LocationData, ...] = ()
     contacts: tuple[ContactData, ...] = ()
     projects: tuple[ProjectData, ...] = ()
+    languages: tuple[str, ...] = ()
+    translations: tuple[SiteTranslationData, ...] = ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +66,39 @@ class PageLanguageMixin:
 
     A Czech centre's pages live at unprefixed URLs where Django's default language
     (Slovenian) would otherwise label the interface.
+
+    A path missing from a translated tree (/en/projekti/…, not translated yet) is looked up
+    in the site's own tree and served in its language; the base template says so.
     """
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            home = self._untranslated_home(request) if path_components else None
+            if home is None:
+                raise
+            return home.route(request, path_components)
+
+    def _untranslated_home(self, request):
+        """The site's home page in its default language when this page translates it, else None."""
+        from wagtail.models import Site
+
+        from network.models import Tenant
+
+        site = Site.find_for_request(request)
+        if site is None or self.translation_key != site.root_page.translation_key:
+            return None
+        default = Tenant.languages_for(site).default
+        if self.locale.language_code == default:
+            return None
+        home = (
+            site.root_page.get_translations(inclusive=True)
+            .live()
+            .filter(locale__language_code=default)
+            .first()
+        ) or site.root_page
+        return None if home.pk == self.pk else home.specific
 
     def serve(self, request, *args, **kwargs):
         with translation.override(self.locale.language_code):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.template.context import Context
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
@@ -17,6 +18,8 @@ from network.opening_hours import DayException
 from sites import calendar, navigation, page_graphs, presentation, structured_data
 
 register = template.Library()
+CURRENCY_SYMBOLS = {"EUR": "€", "CZK": "Kč"}
+SYMBOL_FIRST_LANGUAGES = {"en"}
 
 
 def _request(context: Context):
@@ -29,6 +32,27 @@ def language_links(context: Context, page: Page | None) -> list[navigation.Langu
     if not isinstance(page, Page):
         return []
     return navigation.language_links(page, _request(context))
+
+
+@register.simple_tag(takes_context=True)
+def language_fallback(context: Context, page: Page | None) -> navigation.LanguageFallback | None:
+    """Set when the page is shown in the site's default language instead of the one asked for."""
+    if not isinstance(page, Page):
+        return None
+    return navigation.language_fallback(page, _request(context))
+
+
+@register.filter
+def money(amount: Decimal | float | int | None, currency: str = "EUR") -> str:
+    """An amount with its currency as the active language writes it (“575.000,00 €” in sl)."""
+    if amount in (None, ""):
+        return ""
+    number = formats.number_format(Decimal(amount), 2, use_l10n=True, force_grouping=True)
+    symbol = CURRENCY_SYMBOLS.get(currency, currency)
+    # English writes the symbol first (€575,000.00); Slovenian and Czech after, unbroken.
+    if translation.get_language() in SYMBOL_FIRST_LANGUAGES:
+        return f"{symbol}{number}"
+    return f"{number}\u00a0{symbol}"
 
 
 @register.simple_tag(takes_context=True)
