@@ -51,7 +51,7 @@ def test_project_summary_renders_a_table_with_caption_and_headers(centre, esf_pr
 
     assert "<caption>" in html
     assert '<th scope="row">Ministrstvo za delo</th>' in html
-    assert "143.750,00 EUR" in html
+    assert "143.750,00\u00a0€" in html
     assert "16,43 %" in html
     assert "OP20.00123" in html
     assert "<strong>Zavod Znanje</strong>" in html

@@ -173,8 +173,8 @@ def test_project_page_shows_the_eu_acknowledgement_before_anything_else(client, 
 def test_project_page_shows_funding_shares_partners_and_indicators(client, network):
     main = render(client, network, "project_page").split('<main id="main"')[1]
 
-    assert "575.000 EUR" in main
-    assert '<td class="number">460.000 EUR</td>\n            <td class="number">80 %</td>' in main
+    assert "575.000,00\u00a0€" in main
+    assert '<td class="number">460.000,00\u00a0€</td>\n            <td class="number">80 %</td>' in main
     assert "<h3>Vodilni partner</h3>" in main or "<h3>Lead partner</h3>" in main
     assert "Občina Pivka" in main
     assert '<td class="number">80 oseb</td>' in main
@@ -336,7 +336,7 @@ def test_amounts_are_formatted_in_the_page_language(client, network):
     project = ProjectFactory(owner=network.organisation, total_value=Decimal("1234567.50"))
     page = ProjectPageFactory(parent=network.pages["project_index_page"], project=project)
 
-    assert "1.234.567,50 EUR" in get(client, page).content.decode()
+    assert "1.234.567,50\u00a0€" in get(client, page).content.decode()
 
 
 def test_not_found_page_uses_the_site_layout(client, network):
