@@ -174,7 +174,10 @@ def test_project_page_shows_funding_shares_partners_and_indicators(client, netwo
     main = render(client, network, "project_page").split('<main id="main"')[1]
 
     assert "575.000,00\u00a0€" in main
-    assert '<td class="number">460.000,00\u00a0€</td>\n            <td class="number">80 %</td>' in main
+    assert (
+        '<td class="number">460.000,00\u00a0€</td>\n            <td class="number">80 %</td>'
+        in main
+    )
     assert "<h3>Vodilni partner</h3>" in main or "<h3>Lead partner</h3>" in main
     assert "Občina Pivka" in main
     assert '<td class="number">80 oseb</td>' in main
