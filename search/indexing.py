@@ -67,14 +67,11 @@ def subtree_ids(page_ids: Iterable[int]) -> list[int]:
 
 
 def site_page_ids(site: Site) -> list[int]:
-    """Every page of a site, in each of its languages (the root page's translations)."""
-    roots = [root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk]
-    if not roots:
-        return []
-    pages = Page.objects.none()
-    for root in roots:
-        pages |= Page.objects.filter(url_path__startswith=root)
-    return list(pages.values_list("pk", flat=True))
+    """The live, public pages of a site in each of its languages (what the directory API
+    calls the site's pages; a site nested inside it keeps its own)."""
+    from network.directory.presence import SitePresence
+
+    return list(SitePresence().public_pages(site).values_list("pk", flat=True))
 
 
 def _pages_with_changed_urls(page_ids: set[int]) -> list[int]:

@@ -10,20 +10,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_headless_preview import DEMO_PASSWORD
+from tests.browser.test_headless_preview import log_in
 from tests.demo_server import DEMO_HOSTS
 from tests.sites.test_crawl import fetch
 
 pytestmark = pytest.mark.browser
 TITLE = "Skupnostni vrt za vse generacije"
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
 
 
 def api(demo_server, path: str) -> dict:

@@ -182,3 +182,12 @@ def test_a_failed_rebuild_resumes_after_the_parts_it_finished(world):
 def test_the_rebuild_command_names_an_unknown_site(world):
     with pytest.raises(CommandError, match="--site: no site matches “nowhere.example”"):
         call_command("rebuild_network_index", "--site", "nowhere.example", "--no-progress")
+
+
+def test_renaming_a_site_reindexes_its_pages(indexed, django_capture_on_commit_callbacks):
+    site = indexed.site_a
+    site.site_name = "Točke moči"
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    names = set(IndexedPage.objects.filter(site=site).values_list("site_name", flat=True))
+    assert names == {"Točke moči"}
