@@ -48,7 +48,7 @@ def gunicorn(
 ) -> Iterator[subprocess.Popen]:
     """Serve config.wsgi with gunicorn's sync workers on 127.0.0.1:port until the block ends."""
     command = [
-        sys.executable, "-m", "gunicorn", "config.wsgi",
+        sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi",
         "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
     ]  # fmt: skip
     with log_path.open("a") as log:

@@ -27,6 +27,8 @@ from wagtail.blocks.stream_block import StreamValue
 from wagtail.images import get_image_model
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from blocks.prepared import PreparedQuery
+
 # Rendition specs the blocks use, prefetched together so templates and the API never
 # look renditions up one image at a time.
 LOGO_RENDITION = "max-400x200"
@@ -59,14 +61,24 @@ def join_on_load(model_label: str, *relations: str) -> None:
     )
 
 
+_ROW_LOADERS: dict[tuple[type, tuple[str, ...]], PreparedQuery] = {}
+
+
 def load_rows(model: type, pks: list[Any]) -> dict[Any, Any]:
     """The rows of ``model`` with these pks, by pk, with the model's joined relations."""
-    # Unordered: a dict by pk needs no ORDER BY, and building the model's default ordering
-    # (a location's is its organisation's name, a join) costs more than the query itself.
-    queryset = model.objects.order_by()
-    if relations := _JOINED.get(model._meta.label_lower):
-        queryset = queryset.select_related(*relations)
-    return queryset.in_bulk(pks)
+    relations = _JOINED.get(model._meta.label_lower, ())
+    loader = _ROW_LOADERS.get((model, relations))
+    if loader is None:
+
+        def build(pks: list[Any]) -> Any:
+            # Unordered: a dict by pk needs no ORDER BY, and building the model's default
+            # ordering (a location's is its organisation's name, a join) costs more than
+            # the query itself.
+            queryset = model.objects.order_by().filter(pk__in=pks)
+            return queryset.select_related(*relations) if relations else queryset
+
+        loader = _ROW_LOADERS[(model, relations)] = PreparedQuery(build)
+    return {row.pk: row for row in loader(list(pks))}
 
 
 def is_empty_choice(value: Any) -> bool:

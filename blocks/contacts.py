@@ -19,6 +19,7 @@ from blocks.batching import (
     present,
 )
 from blocks.context import context_language
+from blocks.prepared import PreparedQuery, prefetch_children
 from blocks.schemas.shared import AddressData, PersonData
 from blocks.schemas.values import (
     ContactsValue,
@@ -29,9 +30,14 @@ from blocks.schemas.values import (
     TodayHours,
 )
 from blocks.serializers import image_data, iso, reference
-from network.models import Municipality
+from network.models import Municipality, OpeningHoursException, OpeningHoursRange
 
-LOCATION_LOOKUPS = ("organisation", "municipality", "weekly_hours", "hours_exceptions")
+WEEKLY_HOURS = PreparedQuery(
+    lambda location_ids: OpeningHoursRange.objects.filter(location_id__in=location_ids)
+)
+HOURS_EXCEPTIONS = PreparedQuery(
+    lambda location_ids: OpeningHoursException.objects.filter(location_id__in=location_ids)
+)
 # Every block showing an office shows its organisation and municipality.
 join_on_load("network.Location", "organisation", "municipality")
 
@@ -132,7 +138,11 @@ class LocationBlock(BulkStructBlock):
 
     def prefetch(self, values: list) -> None:
         locations = present(value["location"] for value in values)
-        prefetch_related_objects(locations, *LOCATION_LOOKUPS)
+        # The organisation and municipality are joined on load (above); the hours are the
+        # hot path of every centre's home page, so their SQL is prepared.
+        prefetch_related_objects(locations, "organisation", "municipality")
+        prefetch_children(locations, "weekly_hours", WEEKLY_HOURS)
+        prefetch_children(locations, "hours_exceptions", HOURS_EXCEPTIONS)
 
 
 class QuickContactBlock(LocationBlock):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.apps import apps
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -52,14 +52,14 @@ class UpcomingEventsBlock(ListingBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"heading": "Prihajajoči dogodki", "scope": "site", "limit": 3}
 
-    def listing_queryset(self, context: dict | None = None) -> QuerySet:
+    def listed_rows(self, now: datetime, hidden: list[str] | None) -> QuerySet:
         # Occurrences of live, public events and programmes (the materialised calendar).
         # Imported late: the page models import the stream that holds this block.
         occurrence = apps.get_model("centre_sites", "Occurrence")
         # Only the columns the representation and the template show: the pages' other
         # columns would be most of the query's cost.
         return (
-            occurrence.objects.filter(end__gt=timezone.now())
+            occurrence.objects.filter(end__gt=now)
             .select_related("entry", "entry__page", "entry__location", "entry__programme")
             .only(
                 "start",
@@ -131,14 +131,14 @@ class ProgrammeListBlock(ListingBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"heading": "Naši programi", "limit": 5}
 
-    def listing_queryset(self, context: dict | None = None) -> QuerySet:
+    def listed_rows(self, now: datetime, hidden: list[str] | None) -> QuerySet:
         programme_page = apps.get_model("centre_sites", "ProgrammePage")
         pages = (
             programme_page.objects.live()
             .select_related("location")
             .only("title", "url_path", "intro", "kind", "location__name")
         )
-        return public_pages(pages, context)
+        return public_pages(pages, hidden)
 
     def listing_filters(self, value: Any, root_path: str | None) -> dict | None:
         if root_path is None:

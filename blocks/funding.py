@@ -26,7 +26,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from blocks.batching import BulkStructBlock, SharedSnippetChooserBlock, prefetch_with_logos, present
 from blocks.context import context_language
-from blocks.projects import funding_lines_prefetch, live_project, prefetch_projects
+from blocks.projects import live_project, prefetch_projects
 from blocks.schemas.values import EUAcknowledgementValue, FundersValue
 from blocks.serializers import funder_data
 
@@ -140,7 +140,7 @@ class FundersBlock(BulkStructBlock):
         description = _("Funders and co-financers with their logos")
 
     def prefetch(self, values: list) -> None:
-        prefetch_projects((value["project"] for value in values), funding_lines_prefetch())
+        prefetch_projects((value["project"] for value in values), funding_lines=True)
         prefetch_with_logos(funder for value in values for funder in value["funders"])
 
     @staticmethod
@@ -232,7 +232,7 @@ class EUAcknowledgementBlock(BulkStructBlock):
 
     def prefetch(self, values: list) -> None:
         prefetch_projects(
-            (value["project"] for value in values), "funding_programme", funding_lines_prefetch()
+            (value["project"] for value in values), "funding_programme", funding_lines=True
         )
         funders = present(logo["funder"] for value in values for logo in value["other_logos"])
         prefetch_with_logos(funders)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.apps import apps
@@ -36,7 +37,7 @@ class GoodPracticesBlock(ListingBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"heading": "Dobre prakse iz mreže", "limit": 3}
 
-    def listing_queryset(self, context: dict | None = None) -> QuerySet:
+    def listed_rows(self, now: datetime, hidden: list[str] | None) -> QuerySet:
         # Network-wide on purpose: practices are published once, on the hub, for every site.
         practice_page = apps.get_model("centre_sites", "GoodPracticePage")
         pages = (
@@ -44,7 +45,7 @@ class GoodPracticesBlock(ListingBlock):
             .select_related("region")
             .only("title", "url_path", "intro", "transferred_units", "region__name")
         )
-        return public_pages(pages, context)
+        return public_pages(pages, hidden)
 
     def listing_filters(self, value: Any, root_path: str | None) -> dict:
         filters: dict[str, Any] = {}

@@ -17,6 +17,7 @@ from blocks.batching import (
     prefetch_with_logos,
     present,
 )
+from blocks.prepared import PreparedQuery, prefetch_children
 from blocks.schemas.shared import FundingLineData, ParticipationData
 from blocks.schemas.values import (
     IndicatorData,
@@ -57,12 +58,39 @@ def participations_prefetch() -> Prefetch:
     )
 
 
-def prefetch_projects(projects: Iterable[Any], *lookups: str | Prefetch) -> None:
-    """Prefetch ``lookups`` for the live projects and the renditions of the logos they reach."""
+# A project's funding lines and partners with the organisations and logos they show; their
+# SQL is compiled once per process (see blocks.prepared).
+FUNDING_LINES = PreparedQuery(
+    lambda project_ids: FundingLine.objects.filter(project_id__in=project_ids).select_related(
+        "funder__logo"
+    )
+)
+PARTICIPATIONS = PreparedQuery(
+    lambda project_ids: ProjectParticipation.objects.filter(
+        project_id__in=project_ids
+    ).select_related("organisation__logo")
+)
+
+
+def prefetch_projects(
+    projects: Iterable[Any],
+    *lookups: str | Prefetch,
+    funding_lines: bool = False,
+    participations: bool = False,
+) -> None:
+    """Prefetch ``lookups`` for the live projects and the renditions of the logos they reach.
+
+    ``funding_lines`` and ``participations`` load those relations with prepared queries.
+    """
     projects = [project for project in present(projects) if project.live]
     if not projects:
         return
-    prefetch_related_objects(projects, *lookups)
+    if funding_lines:
+        prefetch_children(projects, "funding_lines", FUNDING_LINES)
+    if participations:
+        prefetch_children(projects, "participations", PARTICIPATIONS)
+    if lookups:
+        prefetch_related_objects(projects, *lookups)
     logos = []
     for project in projects:
         cache = getattr(project, "_prefetched_objects_cache", {})
@@ -116,8 +144,8 @@ class ProjectSummaryBlock(BulkStructBlock):
         prefetch_projects(
             (value["project"] for value in values),
             "funding_programme",
-            funding_lines_prefetch(),
-            participations_prefetch(),
+            funding_lines=True,
+            participations=True,
         )
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
@@ -179,7 +207,7 @@ class PartnersBlock(BulkStructBlock):
         description = _("Partner organisations with their logos")
 
     def prefetch(self, values: list) -> None:
-        prefetch_projects((value["project"] for value in values), participations_prefetch())
+        prefetch_projects((value["project"] for value in values), participations=True)
         prefetch_with_logos(org for value in values for org in value["organisations"])
 
     def partners(self, value: Any) -> list[dict]:
