@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from wagtail.models import Site
@@ -83,8 +84,12 @@ def cache_key(request: HttpRequest) -> str:
     """The entry's key; the content version is stored inside the entry, not in its key, so
     one ``get_many`` (a single round trip to Redis) reads both the version and the entry."""
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    # The active language, and the one the request asks for: on the API's unprefixed URLs
+    # LocaleMiddleware activates the default language whatever Accept-Language says, but
+    # representations that follow the header (search) differ by it; responses vary on it.
     language = getattr(request, "LANGUAGE_CODE", "")
-    raw = f"{request.get_host()}|{request.path}|{query}|{language}"
+    asked = translation.get_language_from_request(request)
+    raw = f"{request.get_host()}|{request.path}|{query}|{language}|{asked}"
     return f"mreza:api:{hashlib.sha1(raw.encode()).hexdigest()}"
 
 

@@ -18,7 +18,6 @@ from typing import Literal, cast
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -29,14 +28,22 @@ from pydantic import PositiveInt
 from pydantic import ValidationError as PydanticValidationError
 from wagtail.api.rich_text import RichTextOutputFormat
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.routers.pages import PageDetailSchema, PageFilterSchema, RootRelativeFilter
+from wagtail.api.v3.routers.pages import (
+    PageDetailSchema,
+    PageFilterSchema,
+    RootRelativeFilter,
+    custom_filter,
+)
 from wagtail.api.v3.routers.pages import router as wagtail_pages_router
 from wagtail.api.v3.schemas import BasePageSchema
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
 from wagtail.api.validators import APIFieldValidator
 from wagtail.models import Page, Site
+from wagtail.query import PageQuerySet
 
+from blocks.prepared import PreparedQuery
+from headless import page_languages
 from headless.page_access import can_read_draft, readable_pages, requested_scope
 from headless.pagination import Pagination
 from headless.params import (
@@ -75,13 +82,35 @@ class SitePageFilterSchema(PageFilterSchema):
         None,
         max_length=20,
         pattern=TEXT,
-        description="Only pages in this language (`sl`, `cs`, `en`…).",
+        description=(
+            "Pages in this language (`sl`, `cs`, `en`…), each page once: a page not "
+            "translated into it is listed in its site's default language (its `meta.locale` "
+            "says which), as the network directory falls back."
+        ),
+    )
+    fallback: bool = Field(
+        True,
+        description=(
+            "With `locale`: `false` lists only the pages in that language, leaving out "
+            "those not translated into it (Wagtail's own `locale` filter)."
+        ),
     )
     site: str | None = Field(None, max_length=255, pattern=TEXT, description=SITE_DESCRIPTION)
 
-    def filter_locale(self, value: str | None) -> Q:
-        locale = locale_from_parameter(value)
-        return Q(locale=locale) if locale is not None else Q()
+    # Both need the request (the pages it may read): see apply_custom_filters.
+    filter_locale = custom_filter
+    filter_fallback = custom_filter
+
+    def apply_custom_filters(self, request: HttpRequest, queryset: PageQuerySet) -> PageQuerySet:
+        queryset = super().apply_custom_filters(request, queryset)
+        locale = locale_from_parameter(self.locale)
+        if locale is None:
+            return queryset
+        if not self.fallback:
+            return queryset.filter(locale=locale)
+        chosen = page_languages.in_language(request, listing_scope(request), locale)
+        # A subquery of ids, which search backends can filter on (they refuse EXISTS).
+        return queryset.filter(pk__in=chosen.values("pk"))
 
     @staticmethod
     def get_request_root_page(request: HttpRequest) -> Page:
@@ -301,11 +330,40 @@ def get_page(request: HttpRequest, page_id: int, query: Query[PageReadQuery]):
     if content_type_id is None:
         raise Http404("No page matches the given query.")
     model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-    page = model._default_manager.select_related("locale").get(pk=page_id)
+    page = load_page(model, page_id)
     if query.version == "draft":
         if not can_read_draft(request, page):
             raise Http404("No draft of this page is readable with these credentials.")
         return page.get_latest_revision_as_object()
+    return page
+
+
+_PAGES_BY_ID: dict[type[Page], PreparedQuery] = {}
+_PAGES_BY_PATH = PreparedQuery(lambda path: Page.objects.filter(path=path))
+
+
+def load_page(model: type[Page], page_id: int) -> Page:
+    """The page of type ``model`` with its locale and parent, by prepared queries.
+
+    The detail is the API's most frequent uncached read; compiling the SQL of a specific
+    page's two dozen columns and of its parent (``meta.parent``) cost more than running it.
+    """
+    loader = _PAGES_BY_ID.get(model)
+    if loader is None:
+
+        def build(pk: int) -> PageQuerySet:
+            return model._default_manager.select_related("locale").filter(pk=pk)
+
+        loader = _PAGES_BY_ID[model] = PreparedQuery(build)
+    found = loader(page_id)
+    if not found:
+        raise Http404("No page matches the given query.")
+    page = found[0]
+    if page.depth > 1:
+        # What treebeard's get_parent() would look up, remembered where it looks first.
+        parents = _PAGES_BY_PATH(page.path[: -page.steplen])
+        if parents:
+            page._cached_parent_obj = parents[0]
     return page
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.text import slugify
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -231,6 +235,89 @@ def _validate_languages(locale: str, languages: list[str] | None) -> list[str]:
     return codes
 
 
+def language_label(code: str) -> str:
+    """A language's name in the admin's language (“English”, “angleščina”), else its code."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def live_pages_by_language(tenant: Tenant, languages: list[str]) -> dict[str, int]:
+    """How many live pages the site has in each of ``languages`` (all its trees, one query)."""
+    homes = tenant.site.root_page.get_translations(inclusive=True).values_list("path", flat=True)
+    in_site = reduce(or_, (Q(path__startswith=path) for path in homes))
+    rows = (
+        Page.objects.live()
+        .filter(in_site, locale__language_code__in=languages)
+        .order_by()  # Wagtail orders pages by path, which would split the groups
+        .values_list("locale__language_code")
+        .annotate(count=Count("pk"))
+    )
+    return dict(rows)
+
+
+def validate_site_languages(
+    tenant: Tenant, *, languages: list[str], default_language: str
+) -> list[str]:
+    """The site's new languages, default first; refuses what would orphan live pages.
+
+    Dropping a language the site still has live pages in would leave them published but
+    unlinked (no switcher, no sitemap): as Wagtail refuses to delete a Locale that pages
+    use, the pages have to go first.
+    """
+    if default_language not in languages:
+        raise ProvisioningError(
+            "default_language", _("The default language must be one of the site's languages.")
+        )
+    codes = _validate_languages(default_language, languages)
+    current = tenant.site_languages
+    if default_language != current.default:
+        home_is_live = (
+            tenant.site.root_page.get_translations(inclusive=True)
+            .live()
+            .filter(locale__language_code=default_language)
+            .exists()
+        )
+        if not home_is_live:
+            raise ProvisioningError(
+                "default_language",
+                _(
+                    "The site has no live home page in “%(language)s”: translate and publish "
+                    "the home page first."
+                )
+                % {"language": language_label(default_language)},
+            )
+    dropped = [code for code in current.codes if code not in codes]
+    in_use = live_pages_by_language(tenant, dropped) if dropped else {}
+    if in_use:
+        raise ProvisioningError(
+            "languages",
+            " ".join(
+                ngettext(
+                    "“%(language)s” cannot be removed: the site has %(count)d live page in it. "
+                    "Unpublish it first.",
+                    "“%(language)s” cannot be removed: the site has %(count)d live pages in it. "
+                    "Unpublish them first.",
+                    count,
+                )
+                % {"language": language_label(code), "count": count}
+                for code, count in sorted(in_use.items())
+            ),
+        )
+    return codes
+
+
+@transaction.atomic
+def set_site_languages(tenant: Tenant, *, languages: list[str], default_language: str) -> Tenant:
+    """Change the languages a site publishes in and its default (validated as above)."""
+    codes = validate_site_languages(tenant, languages=languages, default_language=default_language)
+    tenant.languages = codes
+    tenant.default_language = default_language
+    tenant.save(update_fields=["languages", "default_language"])
+    return tenant
+
+
 def _grant_hub_submission(tenant: Tenant) -> None:
     """A centre submits good practices and network news to the hub (network.review)."""
     from network.review import grant_submission, hub_sections
@@ -297,8 +384,9 @@ def provision_site(
     """Create (or complete, when re-run) a tenant; nothing is written if any input is wrong.
 
     ``locale`` is the home page's language and the site's default; ``languages`` the others
-    it publishes in (given on a re-run, they replace the site's list). Without ``languages``
-    a new site publishes in every language of the network until one is chosen.
+    it publishes in (given on a re-run, they replace the site's list, as
+    ``set_site_languages`` does). Without ``languages`` a new site publishes in every
+    language of the network until one is chosen.
     """
     name = (name or "").strip()
     if not name:
@@ -327,10 +415,17 @@ def provision_site(
                 % {"hostname": hostname, "site": existing.site_name or existing.hostname},
             )
         if languages is not None and tenant.languages != site_languages:
-            tenant.languages = site_languages
-            if tenant.default_language not in site_languages:
-                tenant.default_language = locale
-            tenant.save(update_fields=["languages", "default_language"])
+            default = tenant.site_languages.default
+            try:
+                set_site_languages(
+                    tenant,
+                    languages=site_languages,
+                    default_language=default if default in site_languages else locale,
+                )
+            except ProvisioningError as error:
+                # ``locale`` is provision_site's name for the default language.
+                field = "locale" if error.field == "default_language" else error.field
+                raise ProvisioningError(field, error.message) from error
         ensure_coordinators_group()
         _grant_tenant_permissions(tenant)
         _grant_hub_submission(tenant)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from wagtail_localize.views.submit_translations import (
@@ -136,6 +137,16 @@ def register_provisioning_url():
     return [
         path("network/provision/", views.ProvisionSiteView.as_view(), name="network_provision_site")
     ]
+
+
+# Registered at import, as Wagtail advises: before anything asks for Tenant's policy.
+register_permission_policy(Tenant, views.CentreSitePermissionPolicy(Tenant))
+
+
+@hooks.register("register_admin_viewset")
+def register_centre_sites_viewset():
+    """Settings → Centre sites: each site's languages, for those who provision sites."""
+    return views.CentreSiteViewSet("network_centre_sites", url_prefix="network/sites")
 
 
 # The coordinators' dashboard (network.dashboard).

@@ -13,9 +13,15 @@ from wagtail.images import get_image_model
 from blocks.schemas.shared import ImageData, IsoDateTime
 from blocks.serializers import image_data, iso
 from headless.pages import TEXT
-from headless.params import ParameterError, check_query, site_scope
+from headless.params import ParameterError, check_query, locale_from_parameter, site_scope
 from search.facets import PARAMETERS
-from search.requests import SearchInputError, SearchRequest, facet_views, read_request
+from search.requests import (
+    SearchInputError,
+    SearchRequest,
+    facet_views,
+    read_request,
+    visitor_language,
+)
 from search.service import run_search
 from sites.api import PUBLIC_AUTH
 
@@ -57,7 +63,23 @@ class SearchParameters(Schema):
     sites: FacetValues = Field(description="Only these sites (ids; repeatable).")
     regions: FacetValues = Field(description="Only these regions (slugs).")
     content_types: FacetValues = Field(description="Only these page types (e.g. `event`).")
-    locales: FacetValues = Field(description="Only these languages (`sl`, `cs`, `en`).")
+    locales: FacetValues = Field(
+        description=(
+            "Only these languages (`sl`, `cs`, `en`), or `all` for every language. Without "
+            "it, results are in the visitor's language (`locale`), each page once: a page "
+            "not available in it is shown in its site's default language, with "
+            "`fallback: true`."
+        )
+    )
+    locale: str | None = Field(
+        None,
+        max_length=12,
+        pattern=TEXT,
+        description=(
+            "The visitor's language. Defaults to the request's language (Accept-Language) "
+            "when it is one of the network's, else the site's default language."
+        ),
+    )
     target_groups: FacetValues = Field(description="Only these target groups (slugs).")
     themes: FacetValues = Field(description="Only these themes (slugs).")
     funders: FacetValues = Field(description="Only these funders (slugs).")
@@ -78,6 +100,13 @@ class SearchItem(TypedDict):
     url: Annotated[str, Field(description="The page's public URL on its own site's hostname.")]
     site: SearchSite
     locale: str
+    fallback: Annotated[
+        bool,
+        Field(
+            description="The page is not available in the visitor's language: it is shown "
+            "in its site's default language (`locale`)."
+        ),
+    ]
     content_type: Annotated[str, Field(description="Page type key, e.g. `event`.")]
     summary: str
     highlight: Annotated[
@@ -142,6 +171,10 @@ def search(request: HttpRequest, params: Query[SearchParameters]):
     scope = site_scope(request, params.site, allow_network=False)
     if not params.q.strip():
         raise ParameterError("q", "q: enter something to search for.")
+    chosen = locale_from_parameter(params.locale)
+    language = visitor_language(
+        request, scope.site, chosen=chosen.language_code if chosen else None
+    )
     # API messages are in English, like every other 400 of the API.
     with translation.override("en"):
         try:
@@ -153,6 +186,7 @@ def search(request: HttpRequest, params: Query[SearchParameters]):
                 upcoming=params.upcoming,
                 offset=params.offset,
                 limit=params.limit,
+                language=language,
             )
         except SearchInputError as error:
             raise ParameterError(error.parameter, str(error)) from error
@@ -166,12 +200,12 @@ def search(request: HttpRequest, params: Query[SearchParameters]):
         "offset": params.offset,
         "limit": params.limit,
         "upcoming": results.upcoming,
-        "items": items(results.hits),
+        "items": items(search_request, results.hits),
         "facets": facets(search_request, results),
     }
 
 
-def items(hits) -> list[SearchItem]:
+def items(search_request: SearchRequest, hits) -> list[SearchItem]:
     image_ids = {hit.document.image_id for hit in hits if hit.document.image_id}
     images = get_image_model().objects.prefetch_renditions(RESULT_IMAGE).in_bulk(image_ids)
     found = []
@@ -184,6 +218,7 @@ def items(hits) -> list[SearchItem]:
                 "url": document.url,
                 "site": {"id": document.site_id, "name": document.site_name},
                 "locale": document.locale,
+                "fallback": search_request.is_fallback(document),
                 "content_type": document.content_type,
                 "summary": document.summary,
                 "highlight": hit.highlight,

@@ -38,6 +38,12 @@ class SearchDocument:
     # per restricted page. Private pages are never indexed; the flag hides a page made
     # private at once, before indexing removes it.
     is_public: bool = True
+    # The languages the page is available in (its own and its indexed translations'), and
+    # whether this is its default version: the one in its site's default language (else in
+    # the first of the site's languages it has), which a search in another language the page
+    # lacks shows instead. The defaults show a document in every language.
+    translations: tuple[str, ...] = ()
+    is_default_version: bool = True
     extra: dict = field(default_factory=dict, compare=False)
 
     def facet_values(self, facet: str) -> tuple[str, ...]:

@@ -1,8 +1,9 @@
 """Search documents from pages, built in batches with a bounded number of queries.
 
-A batch of pages costs one query for the pages, one per page type, and a few per facet
-source (many-to-many rows, projects' funders and partners, occurrences), whatever its size.
-``Extraction`` holds what every batch shares (sites, regions, view restrictions), read once.
+A batch of pages costs one query for the pages, one per page type, a few per facet source
+(many-to-many rows, projects' funders and partners, occurrences) and one for the pages'
+translations, whatever its size. ``Extraction`` holds what every batch shares (sites,
+regions, view restrictions, each site's languages), read once.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from network.models import (
     Project,
     ProjectParticipation,
     Region,
+    Tenant,
 )
 from search.documents import SearchDocument
 from search.text import block_text, rich_text
@@ -63,6 +65,7 @@ class Extraction:
         # Wagtail caches the site root paths on the object it is given: one lookup per run.
         self.url_cache = SimpleNamespace()
         self.now = timezone.now()
+        self._site_languages: dict[int, tuple[str, ...]] = {}
 
     @cached_property
     def root_paths(self) -> list:
@@ -120,6 +123,13 @@ class Extraction:
             end = url_path.rfind("/", 0, end - 1) + 1
         return None
 
+    def site_languages(self, site_id: int) -> tuple[str, ...]:
+        """A site's languages, its default first (one query per site and run)."""
+        if site_id not in self._site_languages:
+            languages = Tenant.languages_for(Site(pk=site_id)).codes
+            self._site_languages[site_id] = languages
+        return self._site_languages[site_id]
+
     def is_public(self, path: str) -> bool:
         return not path.startswith(self.restricted_paths) if self.restricted_paths else True
 
@@ -164,8 +174,11 @@ class Extraction:
         dates = self._dates([page.pk for page in pages])
         projects = self._projects(pages)
         places = self._places(pages)
+        versions = self._versions(pages)
         for page in pages:
             site_id = self.site_of(page.url_path)
+            language = self.languages[page.locale_id]
+            translations = versions.get(page.translation_key, (language,))
             organisation, region = self.site_organisations.get(site_id, ("", ""))
             page_facets = facets[page.pk]
             project = projects.get(getattr(page, "project_id", None), {})
@@ -182,7 +195,7 @@ class Extraction:
                 page_id=page.pk,
                 site_id=site_id,
                 site_name=self.site_names.get(site_id, ""),
-                locale=self.languages[page.locale_id],
+                locale=language,
                 content_type=content_type_key(type(page)),
                 title=page.title,
                 url=f"{root_url}{path}" if root_url and path else "",
@@ -207,7 +220,29 @@ class Extraction:
                 image_id=getattr(page, "listing_image_id", None),
                 published_at=page.last_published_at,
                 is_public=True,
+                translations=translations,
+                is_default_version=language == self._default_version(site_id, translations),
             )
+
+    def _versions(self, pages: list[Page]) -> dict:
+        """The languages each page is available in, by translation key: those of its live,
+        public translations in a site (the ones indexed), its own included."""
+        found: dict = defaultdict(set)
+        rows = Page.objects.filter(
+            translation_key__in={page.translation_key for page in pages}, live=True
+        ).values_list("translation_key", "locale_id", "path", "url_path")
+        for key, locale_id, path, url_path in rows:
+            if self.is_public(path) and self.site_of(url_path) is not None:
+                found[key].add(self.languages[locale_id])
+        return {key: tuple(sorted(languages)) for key, languages in found.items()}
+
+    def _default_version(self, site_id: int, translations: tuple[str, ...]) -> str:
+        """The language of a page's default version: its site's default language, else the
+        first of the site's languages the page has, else its first language."""
+        for language in self.site_languages(site_id):
+            if language in translations:
+                return language
+        return translations[0]
 
     def _facets(self, pages: list[Page]) -> dict[int, dict[str, set[str]]]:
         """Slugs of the taxonomy rows pages choose through many-to-many fields."""

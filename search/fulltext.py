@@ -87,6 +87,15 @@ def drop_rank_vector(schema_editor) -> None:
             schema_editor.execute(statement)
 
 
+def restore_sqlite_triggers(schema_editor) -> None:
+    """Create the FTS5 triggers again: SQLite adds some columns by copying the table into a
+    new one, which drops the old table's triggers (the FTS5 rows, keyed by page id, stay)."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    for statement in SQLITE_DROP[:3] + SQLITE_CREATE[1:]:
+        schema_editor.execute(statement)
+
+
 def create(schema_editor) -> None:
     for statement in _statements(schema_editor, POSTGRES_CREATE, SQLITE_CREATE):
         schema_editor.execute(statement)

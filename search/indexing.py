@@ -13,7 +13,9 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from uuid import UUID
 
+from django.db.models import Q
 from wagtail.models import Page, Site
 
 from search.engines import engines_to_write
@@ -26,13 +28,15 @@ logger = logging.getLogger(__name__)
 
 def index_pages(page_ids: Iterable[int], *, engines: Sequence[SearchEngine] | None = None) -> int:
     """Index these pages as they are now; pages that are gone, unpublished, private or
-    outside every site are removed. A page whose URL changed takes its subtree along."""
+    outside every site are removed. A page whose URL changed takes its subtree along, and
+    every page takes its translations along (they store the languages it is available in)."""
     page_ids = set(page_ids)
     if not page_ids:
         return 0
     moved = _pages_with_changed_urls(page_ids)
     if moved:
         page_ids |= set(subtree_ids(moved))
+    page_ids |= set(translation_ids(page_ids))
     documents = list(Extraction().documents(sorted(page_ids)))
     gone = page_ids - {document.page_id for document in documents}
     for engine in engines if engines is not None else engines_to_write():
@@ -64,6 +68,18 @@ def subtree_ids(page_ids: Iterable[int]) -> list[int]:
     for path in paths:
         below |= Page.objects.filter(path__startswith=path)
     return list(below.values_list("pk", flat=True))
+
+
+def translation_ids(page_ids: Iterable[int], keys: Iterable[UUID] = ()) -> list[int]:
+    """The pages translating these pages, or having these translation keys (one query)."""
+    page_ids, keys = list(page_ids), list(keys)
+    if not page_ids and not keys:
+        return []
+    of_pages = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    translations = Page.objects.filter(
+        Q(translation_key__in=of_pages) | Q(translation_key__in=keys)
+    )
+    return list(translations.values_list("pk", flat=True))
 
 
 def site_page_ids(site: Site) -> list[int]:

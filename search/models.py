@@ -31,6 +31,11 @@ class IndexedPage(models.Model):
     image_id = models.IntegerField(null=True)
     published_at = models.DateTimeField(null=True)
     is_public = models.BooleanField(default=True)
+    # The page's languages as "|sl|en|" (a search in a language tests it with LIKE), and
+    # whether this row is the page's default version, shown where a language is missing.
+    # The defaults show a row written before these columns in every language.
+    translations = models.CharField(max_length=200, blank=True, default="")
+    is_default_version = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = _("indexed page")

@@ -9,7 +9,9 @@ from results at once, in the same transaction, before the task removes it.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -22,8 +24,9 @@ from webhooks.routing import pages_showing
 _pending = threading.local()
 
 
-def schedule(page_ids) -> None:
-    """Index these pages once the current transaction commits.
+def schedule(page_ids: Iterable[int], *, translation_keys: Iterable[UUID] = ()) -> None:
+    """Index these pages (and the pages with these translation keys) once the current
+    transaction commits.
 
     Every call registers a flush, and the first flush after a commit takes every pending
     id: a transaction that rolled back (its callbacks dropped) cannot stall indexing, and
@@ -32,15 +35,24 @@ def schedule(page_ids) -> None:
     ids = getattr(_pending, "ids", None)
     if ids is None:
         ids = _pending.ids = set()
+    keys = getattr(_pending, "keys", None)
+    if keys is None:
+        keys = _pending.keys = set()
     ids.update(int(page_id) for page_id in page_ids)
+    keys.update(translation_keys)
     transaction.on_commit(_flush)
 
 
 def _flush() -> None:
+    from search.indexing import translation_ids
     from search.tasks import update_search_index
 
-    ids = getattr(_pending, "ids", None)
-    _pending.ids = None
+    ids = getattr(_pending, "ids", None) or set()
+    keys = getattr(_pending, "keys", None)
+    _pending.ids = _pending.keys = None
+    if keys:
+        # A deleted page's translations: they no longer list its language.
+        ids |= set(translation_ids((), keys))
     if ids:
         update_search_index.enqueue(sorted(ids))
 
@@ -53,6 +65,11 @@ def _site_changed(site_id: int) -> None:
 
 def page_changed(sender: Any, instance: Page, **kwargs: Any) -> None:
     schedule([instance.pk])
+
+
+def page_deleted(sender: Any, instance: Page, **kwargs: Any) -> None:
+    # Indexing finds a page's translations through the page, which is gone by then.
+    schedule([instance.pk], translation_keys=[instance.translation_key])
 
 
 def page_moved(sender: Any, instance: Page, **kwargs: Any) -> None:
@@ -105,7 +122,7 @@ def shared_content_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 def connect() -> None:
     page_published.connect(page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
-    post_delete.connect(page_changed, sender=Page, dispatch_uid="search-page-deleted")
+    post_delete.connect(page_deleted, sender=Page, dispatch_uid="search-page-deleted")
     post_page_move.connect(page_moved, dispatch_uid="search-page-moved")
     for signal in (post_save, post_delete):
         signal.connect(

@@ -15,6 +15,7 @@ from search.engines.base import SearchResults
 from search.facets import PARAMETERS, page_types
 from search.requests import SearchInputError, facet_views, read_request
 from search.service import run_search
+from sites.navigation import requested_language
 
 RESULTS_PER_PAGE = 10
 
@@ -24,6 +25,7 @@ class ResultView:
     document: SearchDocument
     highlight: str
     type_label: str
+    fallback: bool = False  # not in the visitor's language: shown in its site's
 
 
 def search_page_context(request: HttpRequest, site: Site | None) -> dict[str, Any]:
@@ -47,6 +49,9 @@ def search_page_context(request: HttpRequest, site: Site | None) -> dict[str, An
             upcoming=request.GET.get("upcoming") == "1",
             offset=(page_number - 1) * RESULTS_PER_PAGE,
             limit=RESULTS_PER_PAGE,
+            # The language of the page being viewed: its URL's prefix, else the site's
+            # default (a search page shown as a fallback searches in the language asked for).
+            language=requested_language(request),
         )
     except SearchInputError as error:
         context["error"] = {"parameter": error.parameter, "message": str(error)}
@@ -61,15 +66,22 @@ def search_page_context(request: HttpRequest, site: Site | None) -> dict[str, An
     context.update(
         results=results,
         hits=[
-            ResultView(hit.document, hit.highlight, types.get(hit.document.content_type, ""))
+            ResultView(
+                hit.document,
+                hit.highlight,
+                types.get(hit.document.content_type, ""),
+                search.is_fallback(hit.document),
+            )
             for hit in results.hits
         ],
-        facets=facet_views(search, results),
+        facets=facet_views(search, results, all_languages=True),
         past_the_end=results.total and page_number > paginator.num_pages,
         last_page=paginator.num_pages,
         pages=paginator.page(min(page_number, paginator.num_pages)),
         site_name=site.site_name if site else "",
-        filtered=bool(search.filters or search.upcoming),
+        # The note on a fallback hit speaks the visitor's language (the page may not).
+        search_language=search.language,
+        filtered=bool(search.filters or search.upcoming or search.all_languages),
     )
     return context
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 from django.db.models import Q
@@ -13,22 +13,30 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, Page, Site
 
+from network.models.tenancy import SiteLanguages, Tenant
+
 SITEMAP_TEMPLATE = "centre_sites/sitemap.xml"
 
 
 class SiteSitemap(Sitemap):
-    """The live, public pages of the request's site, in every language it is translated into.
+    """The live, public pages of the request's site, in each language the site publishes in.
 
     Wagtail's own sitemap lists the tree under the site's root page only; translations of
     that root page (e.g. the English tree of a Slovenian centre) belong to the same site.
+    A stray translation in a language the site does not publish in stays out, as it does
+    from the language switcher.
     """
+
+    @cached_property
+    def site_languages(self) -> SiteLanguages:
+        return Tenant.languages_for(self.get_wagtail_site())
 
     def items(self):
         site = self.get_wagtail_site()
         roots = site.root_page.get_translations(inclusive=True).only("path")
         in_site = reduce(or_, (Q(path__startswith=root.path) for root in roots))
         return (
-            Page.objects.filter(in_site)
+            Page.objects.filter(in_site, locale__language_code__in=self.site_languages.codes)
             .live()
             .public()
             .order_by("path")
@@ -51,12 +59,25 @@ class SiteSitemap(Sitemap):
         urls = []
         last_mods = set()
         for translation_key, url_info in entries:
-            alternates = translations[translation_key]
-            urls.append({**url_info, "alternates": alternates if len(alternates) > 1 else []})
+            alternates = self._alternates(translations[translation_key])
+            urls.append({**url_info, "alternates": alternates})
             last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+    def _alternates(self, translations: list[dict]) -> list[dict]:
+        """hreflang links of a page with translations, plus ``x-default``: its version in the
+        site's default language, where visitors of any other language are sent."""
+        if len(translations) < 2:
+            return []
+        default = next(
+            (link for link in translations if link["lang_code"] == self.site_languages.default),
+            None,
+        )
+        if default is None:
+            return translations
+        return [*translations, {"lang_code": "x-default", "location": default["location"]}]
 
 
 @require_GET

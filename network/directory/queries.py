@@ -100,19 +100,23 @@ def detail_request(request: HttpRequest, site: str | None, locale: str | None) -
     return DirectoryRequest(request, scope, chosen, Locales().default if chosen else None)
 
 
-def in_language(rows: QuerySet, locale: Locale, default: Locale) -> QuerySet:
+def in_language(rows: QuerySet, locale: Locale, default: Locale | Q) -> QuerySet:
     """One row per translation key: in ``locale``, else in ``default``, else the original.
 
     ``rows`` are the public rows (live projects, consenting people): a translation the
-    public may not see is never chosen, and never hides one it may.
+    public may not see is never chosen, and never hides one it may. ``default`` is the
+    fallback language, or a condition on a row saying it is in its own fallback language
+    (a page: in its site's default language).
     """
     same = rows.filter(translation_key=OuterRef("translation_key"))
     in_asked = Exists(same.filter(locale=locale))
     choice = Q(locale=locale)
     rest = Q(~in_asked)
-    if default.pk != locale.pk:
-        in_default = Exists(same.filter(locale=default))
-        choice |= Q(~in_asked, locale=default)
+    if isinstance(default, Locale):
+        default = Q(locale=default) if default.pk != locale.pk else None
+    if default is not None:
+        in_default = Exists(same.filter(default))
+        choice |= Q(~in_asked) & default
         rest = Q(~in_asked, ~in_default)
     original = Subquery(same.order_by("pk").values("pk")[:1])
     return rows.filter(choice | (rest & Q(pk=original)))

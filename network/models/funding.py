@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from network.models.localize import copied, overridable, translated
+
 
 class FunderKind(models.TextChoices):
     EUROPEAN_UNION = "eu", _("European Union fund")
@@ -73,6 +75,11 @@ class Funder(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("kind"),
     ]
+    translatable_fields = [
+        *translated("name", "acknowledgement", "organisation"),
+        *copied("slug", "kind", "website"),
+        *overridable("logo"),  # funders' logos carry text in one language
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("funder")
@@ -108,6 +115,10 @@ class FundingProgramme(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("managing_authority"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("code")]
+    translatable_fields = [
+        *translated("name", "managing_authority"),
+        *copied("code", "period", "fund"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("funding programme")

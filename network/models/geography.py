@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from network.models.localize import copied, translated
+
 
 class Country(models.TextChoices):
     SLOVENIA = "SI", _("Slovenia")
@@ -21,6 +23,7 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("country")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [*translated("name"), *copied("slug", "country")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("region")
@@ -47,6 +50,7 @@ class Municipality(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("region"),
     ]
+    translatable_fields = [*translated("name", "region"), *copied("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("municipality")

@@ -5,7 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+
+from network.models.localize import copied, translated
 
 
 class Weekday(models.IntegerChoices):
@@ -29,6 +31,7 @@ class OpeningHoursRange(Orderable):
     closes = models.TimeField(_("closes"))
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+    translatable_fields = copied("weekday", "opens", "closes")
 
     class Meta(Orderable.Meta):
         verbose_name = _("weekly opening hours")
@@ -40,8 +43,12 @@ class OpeningHoursRange(Orderable):
             raise ValidationError({"closes": _("Closing time must be after opening time.")})
 
 
-class OpeningHoursException(Orderable):
-    """A dated exception: closed for a holiday, or different hours on one day."""
+class OpeningHoursException(TranslatableMixin, Orderable):
+    """A dated exception: closed for a holiday, or different hours on one day.
+
+    Translatable so that its note ("closed for the holidays") is translated with its
+    location; it takes the location's language when saved.
+    """
 
     location = ParentalKey(
         "network.Location", on_delete=models.CASCADE, related_name="hours_exceptions"
@@ -57,10 +64,12 @@ class OpeningHoursException(Orderable):
         FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
         FieldPanel("note"),
     ]
+    translatable_fields = [*translated("note"), *copied("date", "closed", "opens", "closes")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("opening hours exception")
         verbose_name_plural = _("opening hours exceptions")
+        ordering = ["sort_order"]
 
     def clean(self) -> None:
         super().clean()

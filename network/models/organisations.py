@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from network.models.localize import copied, overridable, translated
 from network.validators import clean_phone_field, validate_phone
 
 
@@ -108,6 +109,12 @@ class Organisation(TranslatableMixin, PhoneAndEmailMixin, index.Indexed, Cluster
         index.AutocompleteField("name"),
         index.FilterField("kind"),
         index.FilterField("region"),
+    ]
+    # Municipalities served (a many-to-many) are left out, as wagtail-localize does by default.
+    translatable_fields = [
+        *translated("name", "short_name", "description", "region"),
+        *copied("phone", "email", "slug", "kind", "website", "site"),
+        *overridable("logo"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -208,6 +215,28 @@ class Location(TranslatableMixin, PhoneAndEmailMixin, index.Indexed, Clusterable
         index.AutocompleteField("name"),
         index.FilterField("organisation"),
         index.FilterField("municipality"),
+    ]
+    translatable_fields = [
+        *translated(
+            "organisation",
+            "name",
+            "street_address",
+            "municipality",
+            "accessibility_note",
+            "hours_note",
+            "hours_exceptions",  # their notes; dates and times are copied
+        ),
+        *copied(
+            "phone",
+            "email",
+            "slug",
+            "postcode",
+            "latitude",
+            "longitude",
+            "by_appointment",
+            "time_zone",
+            "weekly_hours",
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from network.models.localize import copied, translated
 from network.models.organisations import PhoneAndEmailMixin
 
 
@@ -64,6 +65,10 @@ class ContactPerson(TranslatableMixin, PhoneAndEmailMixin, index.Indexed, models
         index.AutocompleteField("name"),
         index.FilterField("organisation"),
         index.FilterField("consent_to_publish"),
+    ]
+    translatable_fields = [
+        *translated("name", "role", "organisation", "location"),
+        *copied("phone", "email", "photo", "consent_to_publish"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from network.models.localize import copied, translated
 from network.validators import funding_exceeds_total, validate_date_order
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -130,6 +131,36 @@ class Project(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
         index.AutocompleteField("title"),
         index.FilterField("owner"),
         index.FilterField("live"),
+    ]
+    # Target groups and themes (many-to-many) are left out, as wagtail-localize does by
+    # default. Funding lines, partners and indicators are copied whole.
+    translatable_fields = [
+        *translated(
+            "title",
+            "acronym",
+            "owner",
+            "funding_programme",
+            "summary",
+            "aims",
+            "expected_results",
+            "achieved_results",
+        ),
+        *copied(
+            "first_published_at",
+            "go_live_at",
+            "expire_at",
+            "slug",
+            "registration_code",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "total_value",
+            "currency",
+            "funding_lines",
+            "participations",
+            "indicators",
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from network.models.localize import copied, translated
+
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
     """Shared fields of a taxonomy term."""
@@ -16,6 +18,7 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [*translated("name", "description"), *copied("slug")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

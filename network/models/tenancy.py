@@ -131,16 +131,25 @@ class Tenant(models.Model):
         """The languages ``site`` publishes in (one query); every install language if unset."""
         if site is None:
             return install_languages()
-        row = (
-            Site.objects.filter(pk=site.pk)
-            .values_list(
-                "tenant__default_language", "tenant__languages", "root_page__locale__language_code"
-            )
-            .first()
+        return cls.languages_of_sites(Site.objects.filter(pk=site.pk)).get(
+            site.pk, install_languages()
         )
-        if row is None:
-            return install_languages()
-        default, codes, home_language = row
+
+    @classmethod
+    def languages_of_sites(cls, sites: models.QuerySet[Site]) -> dict[int, SiteLanguages]:
+        """``languages_for`` of many sites in one query, by site id."""
+        rows = sites.values_list(
+            "pk",
+            "tenant__default_language",
+            "tenant__languages",
+            "root_page__locale__language_code",
+        )
+        return {pk: cls._site_languages(*row) for pk, *row in rows}
+
+    @staticmethod
+    def _site_languages(
+        default: str | None, codes: list | None, home_language: str
+    ) -> SiteLanguages:
         default = default or home_language
         if not codes:
             return install_languages(default)

@@ -45,6 +45,11 @@ class SearchQuery:
     accepted for it (OR within a facet, AND across facets). ``site_ids`` limits the scope;
     None is the whole network. ``upcoming_after`` keeps only documents whose activity ends
     after that moment (events and programmes still to come).
+
+    ``language`` is the visitor's: each page is found once, in that language where it is
+    available, else in its default version (a fallback, see ``SearchDocument``). It is the
+    language facet's own filter, so a ``locale`` filter replaces it and that facet's counts
+    ignore it. None searches every language.
     """
 
     terms: tuple[str, ...] = ()
@@ -56,10 +61,17 @@ class SearchQuery:
     limit: int = 10
     prefix_last: bool = False
     facet_size: int = 50
+    language: str | None = None
 
     @property
     def is_empty(self) -> bool:
         return not self.terms and not self.phrases
+
+    @property
+    def fallback_language(self) -> str | None:
+        """The language results are shown in with fallback; None when languages are chosen
+        (``locale`` filter) or every language is searched."""
+        return None if self.filters.get("locale") else self.language
 
 
 @dataclass(frozen=True)

@@ -56,15 +56,27 @@ DOCUMENT_COLUMNS = [
     "image_id",
     "published_at",
     "is_public",
+    "translations",
+    "is_default_version",
 ]
 # The facet columns a search narrows its matches to (never the text).
-SCOPED_COLUMNS = ("site_id", "region", "content_type", "locale", "ends_at")
+SCOPED_COLUMNS = (
+    "site_id",
+    "region",
+    "content_type",
+    "locale",
+    "ends_at",
+    "translations",
+    "is_default_version",
+)
 TOTAL, UPCOMING, HIT = "_total", "_upcoming", "_hit"
 # The rank column of every branch of the union has one type.
 ZERO, RANK = "CAST(0 AS DOUBLE PRECISION)", "CAST(rank AS DOUBLE PRECISION)"
 
 # Markers the database puts around matched words, replaced by <mark> after escaping.
 OPEN, CLOSE = "\x02", "\x03"
+# A page's languages are stored as "|sl|en|": a language is in the list when "|en|" is.
+_SEPARATOR = "|"
 WRITE_BATCH = 500
 
 
@@ -213,6 +225,8 @@ class DatabaseEngine:
             for column in ("starts_at", "ends_at", "published_at"):
                 record[column] = _datetime(record[column])
             record["is_public"] = bool(record["is_public"])
+            record["is_default_version"] = bool(record["is_default_version"])
+            record["translations"] = _languages(record["translations"])
             record.update({facet: tuple(sorted(multi[page_id][facet])) for facet in MULTI_VALUED})
             document = SearchDocument(**record)
             highlight = highlights.get(page_id) or html.escape(document.summary[:240])
@@ -303,6 +317,14 @@ class _Conditions:
     def filters(self, skip: str | None = None) -> tuple[str, list]:
         clauses = ["1 = 1"]
         params: list = []
+        language = self.query.fallback_language
+        if language and skip != "locale":
+            # The visitor's language is the language facet's filter: a page in it, or the
+            # default version of a page not available in it.
+            clauses.append(
+                "(e.locale = %s OR (e.is_default_version = %s AND e.translations NOT LIKE %s))"
+            )
+            params += [language, True, f"%{_SEPARATOR}{language}{_SEPARATOR}%"]
         for facet, values in sorted(self.query.filters.items()):
             if facet == skip or not values:
                 continue
@@ -335,8 +357,7 @@ class _Dialect:
         """Settings for this search's transaction only."""
 
     def scoped(self, query: SearchQuery, base: str, base_params: list) -> tuple[str, list]:
-        """(page_id, site_id, region, content_type, locale, ends_at, rank) of the matching
-        pages that pass ``base``."""
+        """The page id, ``SCOPED_COLUMNS`` and rank of the matching pages that pass ``base``."""
         raise NotImplementedError
 
     def highlights(self, connection, query: SearchQuery, page_ids: list[int]) -> dict[int, str]:
@@ -447,7 +468,17 @@ def _batches(items: Iterable, size: int):
 
 def _row(document: SearchDocument) -> IndexedPage:
     values = {column: getattr(document, column) for column in DOCUMENT_COLUMNS}
+    values["translations"] = _stored_languages(document.translations)
     return IndexedPage(**values)
+
+
+def _stored_languages(codes: Iterable[str]) -> str:
+    codes = list(codes)
+    return f"{_SEPARATOR}{_SEPARATOR.join(codes)}{_SEPARATOR}" if codes else ""
+
+
+def _languages(stored: str | None) -> tuple[str, ...]:
+    return tuple(code for code in (stored or "").split(_SEPARATOR) if code)
 
 
 def _facet_rows(documents: Iterable[SearchDocument]) -> list[FacetValue]:

@@ -96,6 +96,9 @@ class NetworkDocument(Document):
     image_id = Integer(index=False)
     published_at = Date()
     is_public = Boolean()
+    # Searching in the visitor's language with fallback (see SearchDocument).
+    translations = Keyword(multi=True)
+    is_default_version = Boolean()
     extra = Object(enabled=False)  # kept for display, never searched
 
     class Meta:

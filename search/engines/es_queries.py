@@ -88,13 +88,24 @@ def scope_filters(query: SearchQuery) -> list[Q]:
     return filters
 
 
+def language_filter(language: str) -> Q:
+    """A page in ``language``, or the default version of a page not available in it."""
+    fallback = Q("bool", filter=[Q("term", is_default_version=True)])
+    fallback &= ~Q("term", translations=language)
+    return Q("bool", should=[Q("term", locale=language), fallback], minimum_should_match=1)
+
+
 def facet_filters(query: SearchQuery) -> dict[str, Q]:
-    """One filter per chosen facet: any of its values (OR); facets combine with AND."""
-    return {
+    """One filter per chosen facet: any of its values (OR); facets combine with AND. The
+    visitor's language is the language facet's filter when no language is chosen."""
+    chosen = {
         facet: Q("terms", **{FACET_FIELDS[facet]: [str(value) for value in values]})
-        for facet, values in sorted(query.filters.items())
+        for facet, values in query.filters.items()
         if values
     }
+    if query.fallback_language:
+        chosen["locale"] = language_filter(query.fallback_language)
+    return dict(sorted(chosen.items()))
 
 
 def _all_of(filters: Iterable[Q]) -> Q:
@@ -184,7 +195,7 @@ def document_source(document: SearchDocument) -> dict:
     for name in _DATES:
         if source[name] is not None:
             source[name] = source[name].isoformat()
-    for name in MULTI_VALUED:
+    for name in (*MULTI_VALUED, "translations"):
         source[name] = list(source[name])
     source["extra"] = dict(document.extra)
     return source
@@ -196,7 +207,7 @@ def document_from_source(source: Mapping) -> SearchDocument:
     for name in _DATES:
         if values.get(name):
             values[name] = datetime.fromisoformat(values[name])
-    for name in MULTI_VALUED:
+    for name in (*MULTI_VALUED, "translations"):
         values[name] = tuple(values.get(name) or ())
     values["page_id"] = int(values["page_id"])
     values["site_id"] = int(values["site_id"])

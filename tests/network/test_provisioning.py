@@ -141,3 +141,49 @@ def test_command_provisions_a_site(capsys):
     assert site.root_page.locale.language_code == "cs"
     assert site.tenant.time_zone == "Europe/Prague"
     assert "Provisioned: Komunitní centra" in capsys.readouterr().out
+
+
+def test_command_provisions_a_site_in_its_languages():
+    OrganisationFactory(slug="hana")
+
+    call_command(
+        "provision_site",
+        name="Komunitní centra",
+        hostname="hana.localhost",
+        organisation="hana",
+        languages="cs,en",
+    )
+
+    site = Site.objects.get(hostname="hana.localhost")
+    # Without --locale the first language is the default, and the home page's language.
+    assert site.root_page.locale.language_code == "cs"
+    assert Tenant.languages_for(site).codes == ("cs", "en")
+
+
+@pytest.mark.parametrize(
+    ("options", "option", "message"),
+    [
+        (
+            {"languages": "cs,en", "locale": "sl"},
+            "--locale",
+            "The default language must be one of the site's languages.",
+        ),
+        ({"languages": "sl,de"}, "--languages", "Unknown languages: %(codes)s."),
+        ({"languages": " , "}, "--languages", "Give at least one language code, e.g. sl,en."),
+    ],
+)
+def test_command_names_the_option_of_bad_languages(options, option, message):
+    OrganisationFactory(slug="hana")
+    before = counts()
+
+    with pytest.raises(CommandError) as raised:
+        call_command(
+            "provision_site",
+            name="Komunitní centra",
+            hostname="hana.localhost",
+            organisation="hana",
+            **options,
+        )
+
+    assert str(raised.value).startswith(f"{option}: {translated(message, codes='de')}")
+    assert counts() == before

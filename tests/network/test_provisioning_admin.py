@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
+from network.models import Tenant
 from tests.factories import OrganisationFactory, UserFactory
 from tests.i18n import translated
 
@@ -18,6 +19,7 @@ def form_data(organisation, **overrides) -> dict:
         "hostname": "socio.localhost",
         "port": 80,
         "organisation": organisation.pk,
+        "languages": ["sl"],
         "locale": "sl",
         "kind": "centre",
         "time_zone": "Europe/Ljubljana",
@@ -76,3 +78,57 @@ def test_anonymous_is_sent_to_login(client):
     response = client.get(URL)
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def test_the_form_starts_with_the_networks_default_language_only(client, settings):
+    client.force_login(UserFactory(is_superuser=True))
+
+    form = client.get(URL).context["form"]
+
+    assert [code for code, _name in form.fields["languages"].choices] == ["sl", "cs", "en"]
+    assert form["languages"].value() == [settings.LANGUAGE_CODE]
+    assert form["locale"].value() == settings.LANGUAGE_CODE
+
+
+def test_a_site_is_provisioned_in_the_languages_ticked(client):
+    client.force_login(UserFactory(is_superuser=True))
+
+    response = client.post(
+        URL, form_data(OrganisationFactory(), languages=["cs", "en"], locale="cs")
+    )
+
+    assert response.status_code == 302
+    site = Site.objects.get(hostname="socio.localhost")
+    assert site.root_page.locale.language_code == "cs"
+    assert Tenant.languages_for(site).codes == ("cs", "en")
+    assert Tenant.languages_for(site).default == "cs"
+
+
+def test_a_default_language_not_ticked_is_an_error_on_its_field(client):
+    client.force_login(UserFactory(is_superuser=True))
+
+    response = client.post(URL, form_data(OrganisationFactory(), languages=["sl"], locale="en"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "locale": [translated("The default language must be one of the site's languages.")]
+    }
+    assert not Site.objects.filter(hostname="socio.localhost").exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"languages": []}, "languages"),
+        ({"languages": ["sl", "de"]}, "languages"),
+        ({"locale": ""}, "locale"),
+    ],
+)
+def test_missing_or_unknown_languages_are_errors_on_their_field(client, overrides, field):
+    client.force_login(UserFactory(is_superuser=True))
+
+    response = client.post(URL, form_data(OrganisationFactory(), **overrides))
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == [field]
+    assert not Site.objects.filter(hostname="socio.localhost").exists()

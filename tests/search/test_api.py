@@ -132,5 +132,10 @@ def test_on_the_demo_network_any_site_finds_the_others(client, demo):  # noqa: F
         from wagtail.models import Page
 
         assert Page.objects.get(pk=item["id"]).get_full_url() == item["url"]
-    for name in ("site", "content_type", "locale"):
+    for name in ("site", "content_type"):
         assert sum(facet(body, name).values()) == body["total"], name
+    # The language facet counts what choosing each language gives: together, every language.
+    every = get(client, "socio.localhost", q="center", scope="network", locales="all").json()
+    assert sum(facet(body, "locale").values()) == every["total"]
+    for name in ("site", "content_type", "locale"):
+        assert sum(facet(every, name).values()) == every["total"], name

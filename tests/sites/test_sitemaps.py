@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import Locale, PageViewRestriction
 
-from network.provisioning import provision_site
+from network.provisioning import provision_site, set_site_languages
 from tests.factories import OrganisationFactory, StandardPageFactory
 from tests.sites.conftest import CENTRE_HOST, HUB_HOST
 
@@ -88,14 +88,78 @@ def test_translations_are_listed_with_hreflang_alternates(client, network):
     assert entries["http://centre.localhost/en/o-nas/"] == {
         "sl": "http://centre.localhost/o-nas/",
         "en": "http://centre.localhost/en/o-nas/",
+        # Visitors of any other language are sent to the site's default language.
+        "x-default": "http://centre.localhost/o-nas/",
     }
     assert entries["http://centre.localhost/o-nas/"]["en"] == "http://centre.localhost/en/o-nas/"
     assert entries["http://centre.localhost/dogodki/"] == {}
 
 
+def publish_translation(page, language: str):
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    translation = page.specific.copy_for_translation(locale)
+    translation.save_revision().publish()
+    return translation
+
+
+def entries_of(client, host: str) -> dict[str, dict[str, str]]:
+    return {
+        url.find("s:loc", NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in sitemap(client, host).findall("s:url", NS)
+    }
+
+
+def test_only_the_sites_languages_are_listed_and_linked(client, network):
+    tenant = network.centre.tenant
+    set_site_languages(tenant, languages=["sl", "en"], default_language="sl")
+    page = network.pages["standard_page"]
+    for language in ("en", "cs"):
+        publish_translation(network.centre.root_page, language)
+        publish_translation(page, language)
+
+    entries = entries_of(client, CENTRE_HOST)
+
+    # The Czech copies are live but the site does not publish in Czech: no entry, no link.
+    assert not [url for url in entries if "/cs/" in url]
+    assert entries["http://centre.localhost/o-nas/"] == {
+        "sl": "http://centre.localhost/o-nas/",
+        "en": "http://centre.localhost/en/o-nas/",
+        "x-default": "http://centre.localhost/o-nas/",
+    }
+
+
+def test_x_default_follows_the_sites_default_language(client, network):
+    """A Czech centre: x-default points at the Czech pages, not at the install's default."""
+    czech = provision_site(
+        name="Komunitní centrum",
+        hostname="cz.localhost",
+        organisation=OrganisationFactory(slug="kc"),
+        locale="cs",
+        languages=["en"],
+    ).tenant.site
+    page = StandardPageFactory(parent=czech.root_page, title="O nás", slug="o-nas")
+    publish_translation(czech.root_page, "en")
+    english = publish_translation(page, "en")
+    english.slug = "about-us"
+    english.save_revision().publish()
+
+    entries = entries_of(client, "cz.localhost")
+
+    assert entries["http://cz.localhost/en/about-us/"] == {
+        "cs": "http://cz.localhost/cs/o-nas/",
+        "en": "http://cz.localhost/en/about-us/",
+        "x-default": "http://cz.localhost/cs/o-nas/",
+    }
+
+
 def test_sitemap_queries_do_not_grow_with_pages(client, network, django_assert_max_num_queries):
     for number in range(30):
-        StandardPageFactory(parent=network.centre.root_page, title=f"Stran {number}")
+        page = StandardPageFactory(parent=network.centre.root_page, title=f"Stran {number}")
+        if number == 0:
+            publish_translation(network.centre.root_page, "en")
+        publish_translation(page, "en")
 
     with django_assert_max_num_queries(25):
         urls = locations(client, CENTRE_HOST)
