@@ -33,6 +33,13 @@ DEMO_HOSTS = {
 @dataclass(frozen=True)
 class DemoServer:
     port: int
+    log: Path | None = None
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The server's last log lines, for a failing test's message."""
+        if self.log is None or not self.log.exists():
+            return ""
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
     def url(self, host: str, path: str = "/") -> str:
         return f"http://{host}:{self.port}{path}"
@@ -94,7 +101,7 @@ def run_demo_server(tmp_dir: Path) -> Iterator[DemoServer]:
         )
         try:
             wait_until_up(port)
-            yield DemoServer(port=port)
+            yield DemoServer(port=port, log=tmp_dir / "server.log")
         finally:
             server.terminate()
             server.wait(timeout=10)

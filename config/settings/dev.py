@@ -12,6 +12,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The threaded dev server writes sessions, previews and revisions at once: writers
+    # queue for the lock (IMMEDIATE) and wait for it, rather than fail "database is locked".
+    DATABASES["default"]["OPTIONS"] |= {"transaction_mode": "IMMEDIATE", "timeout": 30}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # A local receiver (e.g. http://127.0.0.1:9000/hooks) may take the demo's webhooks.

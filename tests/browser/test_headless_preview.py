@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from network.demo.accounts import DEMO_PASSWORD
 from tests.demo_server import DEMO_HOSTS, DemoServer
@@ -123,7 +124,11 @@ def test_the_preview_panel_frames_the_sites_own_frontend_from_the_hubs_admin(
 
     panel = page.frame_locator("iframe#w-preview-iframe")
     inner = panel.locator("iframe")
-    inner.wait_for(state="attached")
+    try:
+        inner.wait_for(state="attached", timeout=60_000)
+    except PlaywrightTimeoutError:
+        shown = panel.locator("body").inner_text(timeout=5_000)
+        pytest.fail(f"the preview panel shows {shown!r}\n{demo_server.log_tail()}")
     assert inner.get_attribute("src").startswith(f"{headless_site}/preview?content_type=")
     heading = panel.frame_locator("iframe").locator("h1")
     heading.wait_for()
