@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -30,13 +31,20 @@ from blocks.schemas.values import (
     TodayHours,
 )
 from blocks.serializers import image_data, iso, reference
-from network.models import Municipality, OpeningHoursException, OpeningHoursRange
+from network.models import OpeningHoursException, OpeningHoursRange, Organisation
 
 WEEKLY_HOURS = PreparedQuery(
     lambda location_ids: OpeningHoursRange.objects.filter(location_id__in=location_ids)
 )
 HOURS_EXCEPTIONS = PreparedQuery(
     lambda location_ids: OpeningHoursException.objects.filter(location_id__in=location_ids)
+)
+# An organisation's municipalities with their regions: through the many-to-many's own table,
+# so one prepared query serves every organisation on the page.
+SERVED_MUNICIPALITIES = PreparedQuery(
+    lambda organisation_ids: Organisation.municipalities.through.objects.filter(
+        organisation_id__in=organisation_ids
+    ).select_related("municipality__region")
 )
 # Every block showing an office shows its organisation and municipality.
 join_on_load("network.Location", "organisation", "municipality")
@@ -269,18 +277,28 @@ class MunicipalitiesBlock(BulkStructBlock):
         description = _("The municipalities a centre serves, grouped by region")
 
     def prefetch(self, values: list) -> None:
-        organisations = present(value["organisation"] for value in values)
-        prefetch_related_objects(
-            organisations,
-            Prefetch("municipalities", queryset=Municipality.objects.select_related("region")),
-        )
+        organisations = [
+            organisation
+            for organisation in present(value["organisation"] for value in values)
+            if not hasattr(organisation, "served_municipalities")
+        ]
+        if organisations:
+            served = defaultdict(list)
+            for link in SERVED_MUNICIPALITIES(list({item.pk for item in organisations})):
+                served[link.organisation_id].append(link.municipality)
+            for organisation in organisations:
+                organisation.served_municipalities = served[organisation.pk]
         chosen = present(item for value in values for item in value["municipalities"])
         prefetch_related_objects(chosen, "region")
 
     @staticmethod
     def municipality_list(value: Any) -> list[Any]:
         organisation = value["organisation"]
-        served = list(organisation.municipalities.all()) if organisation else []
+        served = []
+        if organisation is not None:
+            served = getattr(organisation, "served_municipalities", None)
+            if served is None:
+                served = list(organisation.municipalities.select_related("region"))
         unique = {item.pk: item for item in [*served, *present(value["municipalities"])]}
         return sorted(unique.values(), key=lambda item: (item.region.name, item.name))
 

@@ -23,13 +23,15 @@ from datetime import UTC, datetime, timedelta
 from itertools import count
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 
-# Sentinels no real argument takes: distinct, far outside any primary key's range, or
-# marked with a private-use character, or in a year no content has.
-_SENTINEL_BASE = -(10**15)
+# Sentinels no real argument takes: distinct integers far above any id yet inside a 32-bit
+# column's range (PostgreSQL's ``integer``: Django answers an out-of-range ``pk=`` with an
+# empty result, not SQL), strings marked with a private-use character, a year no content has.
+_SENTINEL_BASE = 2_000_000_000
 _MARK = "\ue000"
 _MARKED = re.compile(f"{_MARK}\\d+{_MARK}")
 _SENTINEL_TIME = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
@@ -105,7 +107,12 @@ class PreparedQuery:
         if not self._preparable(queryset):
             return None
         compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except (EmptyResultSet, FullResultSet):
+            # A lookup Django settles without SQL for these values (an integer out of its
+            # column's range, an empty list): the ORM decides it again for real values.
+            return None
         bindings = _find_bindings(params, sentinels, compiler.connection.ops)
         if bindings is None or any(mark in sql for mark in _LITERAL_MARKS):
             # A value written into the SQL itself cannot be bound afresh.
@@ -169,7 +176,7 @@ class PreparedQuery:
 def _sentinel(value: Any, number: int) -> Any:
     """A stand-in for ``value`` that no real argument equals, recognisable in the SQL's params."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return _SENTINEL_BASE - number
+        return _SENTINEL_BASE + number
     if isinstance(value, str):
         return f"{_MARK}{number}{_MARK}"
     if isinstance(value, datetime) and value.tzinfo is not None:

@@ -24,6 +24,7 @@ from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 
 from blocks.context import site_memo, view_restrictions
+from blocks.prepared import PreparedQuery
 from headless.params import NETWORK, SiteScope, site_scope
 
 
@@ -101,12 +102,40 @@ def readable_pages(
     if scope is None:
         return queryset.none()
     queryset = queryset.filter(under(scope_root_paths(request, scope)))
-    visible = Q(live=True)
-    if hidden := hidden_paths(request):
-        visible &= ~under(hidden)
+    visible = public(hidden_paths(request))
     if request.user.is_authenticated:
         visible |= Q(pk__in=editable_pages(request).values("pk"))
     return queryset.filter(visible).select_related("content_type", "locale").order_by("pk")
+
+
+def public(hidden: list[str]) -> Q:
+    """Live pages outside the ``hidden`` subtrees: what everyone reads."""
+    return Q(live=True) & ~under(hidden) if hidden else Q(live=True)
+
+
+# The detail's readability check, for anonymous requests (the common, uncached case):
+# compiling this OR of path prefixes cost more than running it.
+_PUBLIC_PAGE = PreparedQuery(
+    lambda page_id, roots, hidden: (
+        Page.objects.filter(under(roots)).filter(public(hidden), pk=page_id).only("content_type")
+    )
+)
+
+
+def readable_content_type(
+    request: HttpRequest, scope: SiteScope | None, page_id: int
+) -> int | None:
+    """The content type id of page ``page_id`` if this request may read it, else None."""
+    if scope is None:
+        return None
+    if request.user.is_authenticated:
+        readable = readable_pages(request, scope).filter(pk=page_id)
+        return readable.values_list("content_type_id", flat=True).first()
+    roots = scope_root_paths(request, scope)
+    if not roots:
+        return None
+    found = _PUBLIC_PAGE(page_id, roots, hidden_paths(request))
+    return found[0].content_type_id if found else None
 
 
 def can_read_draft(request: HttpRequest, page: Page) -> bool:

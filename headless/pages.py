@@ -44,7 +44,12 @@ from wagtail.query import PageQuerySet
 
 from blocks.prepared import PreparedQuery
 from headless import page_languages
-from headless.page_access import can_read_draft, readable_pages, requested_scope
+from headless.page_access import (
+    can_read_draft,
+    readable_content_type,
+    readable_pages,
+    requested_scope,
+)
 from headless.pagination import Pagination
 from headless.params import (
     NETWORK,
@@ -325,8 +330,7 @@ def get_page(request: HttpRequest, page_id: int, query: Query[PageReadQuery]):
     scope = requested_scope(request, query.site or NETWORK)
     # Whether the page may be read, and its type: one narrow query; then the specific page
     # with its locale. Loading the generic Page first would build it only to discard it.
-    readable = readable_pages(request, scope).filter(pk=page_id)
-    content_type_id = readable.values_list("content_type_id", flat=True).first()
+    content_type_id = readable_content_type(request, scope, page_id)
     if content_type_id is None:
         raise Http404("No page matches the given query.")
     model = ContentType.objects.get_for_id(content_type_id).model_class() or Page

@@ -9,10 +9,12 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from blocks.prepared import PreparedQuery, prefetch_children
-from network.models import FundingLine, Organisation, Project
+from network.models import FundingLine, OpeningHoursRange, Organisation, Project
 from tests.factories import (
     FunderFactory,
     FundingLineFactory,
+    LocationFactory,
+    OpeningHoursRangeFactory,
     OrganisationFactory,
     ProjectFactory,
     RegionFactory,
@@ -131,3 +133,26 @@ def test_children_are_prefetched_in_order_and_read_without_queries():
     assert len(queries) == 0
     expected = [line.funder.name for line in projects[0].funding_lines.all()]
     assert shown == [(name, True) for name in expected]
+
+
+def test_a_page_by_id_is_prepared_on_every_database(centre):
+    # Page ids are 32-bit on PostgreSQL, where Django answers an out-of-range ``pk=`` with
+    # an empty result rather than SQL: the sentinels must fit the column.
+    home = centre.site.root_page
+    by_id = PreparedQuery(lambda pk: Page.objects.filter(pk=pk))
+
+    assert [page.pk for page in by_id(home.pk)] == [home.pk]
+    assert compiled_shapes(by_id) == 1
+    assert by_id(home.pk + 10_000) == []
+
+
+def test_a_lookup_django_settles_without_sql_runs_through_the_orm():
+    # The weekday column is a small integer: on PostgreSQL no sentinel fits it, so nothing
+    # is prepared there (SQLite has no ranges), and the answer is the ORM's either way.
+    location = LocationFactory()
+    OpeningHoursRangeFactory(location=location, weekday=2)
+    on_day = PreparedQuery(lambda weekday: OpeningHoursRange.objects.filter(weekday=weekday))
+
+    assert [row.location_id for row in on_day(2)] == [location.pk]
+    assert on_day(3) == []
+    assert compiled_shapes(on_day) == (0 if connection.vendor == "postgresql" else 1)
