@@ -24,6 +24,19 @@ def context_request(context: dict | None) -> HttpRequest | None:
     return request if isinstance(request, HttpRequest) else None
 
 
+def site_root_paths(request: HttpRequest | None) -> list[SiteRootPath]:
+    """Wagtail's site root paths, kept on the request where Wagtail's page URLs look for them.
+
+    ``Site.get_site_root_paths()`` reads Django's cache each time (a Redis round trip in
+    production); a request's page URLs and blocks then share one read.
+    """
+    if request is None:
+        return Site.get_site_root_paths()
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
+
+
 def request_site_root(request: HttpRequest) -> SiteRootPath | None:
     """The root (path and language) of the request's site, in the active language if it has one.
 
@@ -35,7 +48,7 @@ def request_site_root(request: HttpRequest) -> SiteRootPath | None:
     site = Site.find_for_request(request)
     root = None
     if site is not None:
-        roots = [path for path in Site.get_site_root_paths() if path.site_id == site.pk]
+        roots = [path for path in site_root_paths(request) if path.site_id == site.pk]
         active = (translation.get_language() or "").lower()
         by_language = {path.language_code.lower(): path for path in roots}
         if len(roots) == 1:

@@ -120,14 +120,28 @@ _SITES: dict[tuple[str, str, str], Site | None] = {}
 _MAX_SITES = 512
 
 
+# Wagtail's site root paths, for the current content version only.
+_ROOT_PATHS: dict[str, list] = {}
+
+
 def remember_site(request: HttpRequest, version: ContentVersion) -> None:
-    """Give ``request`` its Site (``Site.find_for_request`` reads ``_wagtail_site``)."""
+    """Give ``request`` its Site (``Site.find_for_request`` reads ``_wagtail_site``) and, when
+    anonymous, the site root paths (Wagtail's page URLs read ``_wagtail_cached_site_root_paths``).
+
+    Root paths also change when a root's translation is created as a draft, which starts no
+    new version: only anonymous requests, which never see drafts, take the remembered ones.
+    """
     key = (request._get_raw_host(), request.get_port(), version.token)
     if key not in _SITES:
         if len(_SITES) >= _MAX_SITES:
             _SITES.clear()
         _SITES[key] = Site._find_for_request(request)
     request._wagtail_site = _SITES[key]
+    if is_anonymous(request):
+        if version.token not in _ROOT_PATHS:
+            _ROOT_PATHS.clear()
+            _ROOT_PATHS[version.token] = Site.get_site_root_paths()
+        request._wagtail_cached_site_root_paths = _ROOT_PATHS[version.token]
 
 
 class APICacheMiddleware:
