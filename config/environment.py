@@ -161,7 +161,7 @@ def cache_config(url: str) -> dict:
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "config.redis_cache.RedisCache", "LOCATION": url}
     raise ImproperlyConfigured(
         f"CACHE_URL must start with locmem://, dummy:// or redis://; got {url!r}."
     )

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Page
 
+from config.environment import cache_config
 from network.demo.loader import DemoSummary, load_demo_network
 
 
@@ -61,8 +62,6 @@ def redis_cache(settings):
         redis.Redis.from_url(url).ping()
     except redis.ConnectionError:
         pytest.skip("no Redis on 127.0.0.1:6379")
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    }
+    settings.CACHES = {"default": cache_config(url)}  # the backend CACHE_URL=redis://… gives
     yield
     redis.Redis.from_url(url).flushdb()

@@ -229,3 +229,21 @@ def test_a_background_reference_index_update_starts_a_new_version(client, projec
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
     assert get(client, project_page)["X-Cache"] == "MISS"
+
+
+def test_the_redis_cache_keeps_one_client_and_loses_nothing(redis_cache):
+    from django.core.cache import caches
+
+    shared = caches["default"]
+    shared.set("mreza:test:a", {"x": 1})
+    shared.set_many({"mreza:test:b": 2, "mreza:test:c": 3})
+
+    assert shared.get_many(["mreza:test:a", "mreza:test:b", "mreza:test:c"]) == {
+        "mreza:test:a": {"x": 1},
+        "mreza:test:b": 2,
+        "mreza:test:c": 3,
+    }
+    # One redis.Redis per connection pool, not one per operation.
+    backend = shared._cache
+    assert backend.get_client(write=True) is backend.get_client(write=True)
+    assert backend.get_client() is backend.get_client()
