@@ -124,6 +124,12 @@ _MAX_SITES = 512
 _ROOT_PATHS: dict[str, list] = {}
 
 
+def forget_sites() -> None:
+    """Drop the remembered sites and root paths: the next request looks them up afresh."""
+    _SITES.clear()
+    _ROOT_PATHS.clear()
+
+
 def remember_site(request: HttpRequest, version: ContentVersion) -> None:
     """Give ``request`` its Site (``Site.find_for_request`` reads ``_wagtail_site``) and, when
     anonymous, the site root paths (Wagtail's page URLs read ``_wagtail_cached_site_root_paths``).
