@@ -226,8 +226,8 @@ def bench_environment(
     # Each worker's own locmem cache would serve what the other has invalidated.
     cache_dir = tmp / "cache"
     note = (
-        f"file-based cache in {cache_dir} (no Redis on 127.0.0.1:6379 or no `redis` package: "
-        "`pip install redis` for the figures of a production setup)"
+        f"file-based cache in {cache_dir} (no Redis on 127.0.0.1:6379: start one for the "
+        "figures of a production setup)"
     )
     return {**env, "CACHE_URL": "locmem://", "MREZA_BENCH_FILE_CACHE": str(cache_dir)}, note
 
