@@ -38,6 +38,7 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from wagtail.models import Page, Site
 
+from blocks.context import page_site_root
 from headless.models import HeadlessFrontend, PagePreview
 
 Clock = Callable[[], float]
@@ -85,13 +86,10 @@ def site_for_page(page: Page) -> Site | None:
     """The site the page belongs to, from its tree position alone (never from a request).
 
     Works for unsaved pages too: Wagtail's preview gives them a url_path under their parent.
-    Site.get_site_root_paths() lists the most specific root first, translations included.
+    The most specific root wins, translations' roots included (blocks.context.page_site_root).
     """
-    url_path = page.url_path or ""
-    for root in Site.get_site_root_paths():
-        if url_path.startswith(root.root_path):
-            return Site.objects.filter(pk=root.site_id).first()
-    return None
+    root = page_site_root(page)
+    return Site.objects.filter(pk=root.site_id).first() if root is not None else None
 
 
 def frontend_for_site(site: Site | None) -> HeadlessFrontend | None:

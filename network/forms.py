@@ -105,6 +105,21 @@ DEFAULT_LANGUAGE_HELP = _(
 )
 
 
+def languages_field() -> forms.MultipleChoiceField:
+    """The site's languages, as ticks; its choices are set per form (network_language_choices)."""
+    return forms.MultipleChoiceField(
+        label=tenant_label("languages"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=LANGUAGES_HELP,
+    )
+
+
+def default_language_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=tenant_label("default_language"), help_text=DEFAULT_LANGUAGE_HELP
+    )
+
+
 def _default_not_among_languages(form: forms.Form, default_field: str) -> None:
     # provision_site adds the default to the languages itself; the form asks for both.
     data = form.cleaned_data
@@ -128,14 +143,8 @@ class ProvisionSiteForm(forms.Form):
         queryset=Organisation.objects.filter(site__isnull=True).order_by("name"),
         help_text=_("The organisation that runs the site."),
     )
-    languages = forms.MultipleChoiceField(
-        label=tenant_label("languages"),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=LANGUAGES_HELP,
-    )
-    locale = forms.ChoiceField(
-        label=tenant_label("default_language"), help_text=DEFAULT_LANGUAGE_HELP
-    )
+    languages = languages_field()
+    locale = default_language_field()
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[(key, key) for key in HOME_PAGE_MODELS], initial="centre"
     )
@@ -161,14 +170,8 @@ class ProvisionSiteForm(forms.Form):
 class SiteLanguagesForm(WagtailAdminModelForm):
     """The languages a site publishes in and its default, checked by set_site_languages."""
 
-    languages = forms.MultipleChoiceField(
-        label=tenant_label("languages"),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=LANGUAGES_HELP,
-    )
-    default_language = forms.ChoiceField(
-        label=tenant_label("default_language"), help_text=DEFAULT_LANGUAGE_HELP
-    )
+    languages = languages_field()
+    default_language = default_language_field()
 
     class Meta:
         model = Tenant
